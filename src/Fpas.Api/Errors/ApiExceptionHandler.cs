@@ -1,0 +1,50 @@
+using Fpas.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fpas.Api.Errors;
+
+/// <summary>Maps application exceptions to problem responses. Anything unknown is a 500 without details.</summary>
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody reads an answer.
+            return true;
+        }
+
+        var (status, detail) = exception switch
+        {
+            NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
+            DuplicateNameException e => (StatusCodes.Status400BadRequest, e.Message),
+            UniqueConstraintException => (StatusCodes.Status409Conflict, "The request conflicts with an existing resource."),
+            DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
+            BadHttpRequestException e => (e.StatusCode, e.Message),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+        };
+
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            LogServerError(logger, exception, status);
+        }
+
+        httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+        }).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status}")]
+    private static partial void LogServerError(ILogger logger, Exception exception, int status);
+}

@@ -1,0 +1,3 @@
+namespace Fpas.Api.Health;
+
+public sealed record HealthResponse(string Status);

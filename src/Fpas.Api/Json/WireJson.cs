@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Fpas.Api.Json;
+
+/// <summary>The JSON rules of the wire contract, applied to MVC and to everything else that writes JSON.</summary>
+public static class WireJson
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.PropertyNameCaseInsensitive = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new OptionalJsonConverterFactory());
+    }
+}

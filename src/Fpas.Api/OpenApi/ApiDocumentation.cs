@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Rewrite;
+using Fpas.Api.Controllers;
+using Scalar.AspNetCore;
+
+namespace Fpas.Api.OpenApi;
+
+/// <summary>The OpenAPI 3 document at <c>/openapi.json</c> and the Scalar explorer at <c>/docs</c>.</summary>
+public static class ApiDocumentation
+{
+    public const string DocumentName = "openapi";
+    public const string DocumentPath = "/openapi.json";
+    public const string ExplorerPath = "/docs";
+
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Fpas";
+                document.Info.Version = ServiceInfoResponse.Current.Version;
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer<OptionalSchemaTransformer>();
+        });
+
+    public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)
+    {
+        // MapOpenApi needs a {documentName} parameter; this one only ever matches /openapi.json.
+        endpoints.MapOpenApi($"/{{documentName:regex(^{DocumentName}$)}}.json");
+        endpoints.MapScalarApiReference(ExplorerPath, options => options
+            .WithOpenApiRoutePattern(DocumentPath)
+            .AddHeadContent($"<base href=\"{ExplorerPath}/\" />"));
+        return endpoints;
+    }
+
+    /// <summary>Serves the explorer at <c>/docs</c> itself (no redirect to <c>/docs/</c>); must run before routing.</summary>
+    public static IApplicationBuilder UseApiDocumentationPaths(this IApplicationBuilder app) =>
+        app.UseRewriter(new RewriteOptions().AddRewrite($"^{ExplorerPath[1..]}$", $"{ExplorerPath[1..]}/", skipRemainingRules: true));
+}

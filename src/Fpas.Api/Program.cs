@@ -1,0 +1,19 @@
+using Fpas.Api;
+using Fpas.Application;
+using Fpas.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure();
+builder.AddWebApi();
+
+var app = builder.Build();
+
+app.UseWebApi();
+app.MapWebApi();
+
+return await app.RunOrExplainAsync().ConfigureAwait(false);
+
+/// <summary>The entry point; public so that tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

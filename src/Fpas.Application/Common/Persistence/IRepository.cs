@@ -1,0 +1,27 @@
+using Fpas.Application.Common.Paging;
+using Fpas.Domain.Common;
+
+namespace Fpas.Application.Common.Persistence;
+
+/// <summary>
+/// Async persistence of one entity type. Implemented once, generically, in Infrastructure.
+/// A unique-name clash surfaces as <see cref="Exceptions.DuplicateNameException"/>,
+/// an unreachable database as <see cref="Exceptions.DatabaseUnavailableException"/>.
+/// </summary>
+public interface IRepository<TEntity>
+    where TEntity : Entity
+{
+    Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>A page ordered by id: rows with id &gt; <see cref="PageRequest.AfterId"/>, skipping <see cref="PageRequest.Offset"/>.</summary>
+    Task<IReadOnlyList<TEntity>> ListAsync(PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Inserts the entity and returns it with its database-assigned values.</summary>
+    Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken);
+
+    /// <summary>Applies <paramref name="update"/> to the stored entity and saves it; null when no entity has that id.</summary>
+    Task<TEntity?> UpdateAsync(long id, Action<TEntity> update, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the entity and returns it as it was; null when no entity has that id.</summary>
+    Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,39 @@
+using Fpas.Application.Common.Persistence;
+using Fpas.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Fpas.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                configuration.GetSection(DatabaseOptions.SectionName).Bind(options);
+                options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(provider =>
+            DataSourceFactory.Create(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddDbContextPool<AppDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .UseSnakeCaseNamingConvention());
+
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("postgresql", HealthStatus.Unhealthy, [HealthCheckTags.Ready]);
+
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Fpas.Infrastructure.Persistence;
+
+/// <summary>
+/// Builds the one <see cref="NpgsqlDataSource"/> of the app. Timeouts the connection string does not set
+/// default to values that let a request fail fast (503) instead of hanging while PostgreSQL is unreachable.
+/// </summary>
+public static class DataSourceFactory
+{
+    public const int DefaultConnectTimeoutSeconds = 3;
+    public const int DefaultCommandTimeoutSeconds = 4;
+
+    public static NpgsqlDataSource Create(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = DefaultConnectTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = DefaultCommandTimeoutSeconds;
+        }
+
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+    }
+}

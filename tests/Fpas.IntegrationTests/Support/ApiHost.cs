@@ -1,0 +1,18 @@
+namespace Fpas.IntegrationTests.Support;
+
+/// <summary>The run's one in-process API host, started on first use.</summary>
+public static class ApiHost
+{
+    private static FpasApiFactory? _factory;
+
+    public static FpasApiFactory Factory => _factory ??= new FpasApiFactory(TestDatabase.ConnectionString);
+
+    public static async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+    }
+}

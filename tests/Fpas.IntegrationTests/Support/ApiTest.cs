@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fpas.Api.Json;
+using Fpas.Application.Items;
+
+namespace Fpas.IntegrationTests.Support;
+
+/// <summary>Base of HTTP tests: a client of the in-process API over the run's (freshly reset) database.</summary>
+public abstract class ApiTest : DatabaseTest
+{
+    protected static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateClient() => Client = ApiHost.Factory.CreateClient();
+
+    [TearDown]
+    public void DisposeClient() => Client.Dispose();
+
+    protected async Task<ItemResponse> CreateItemAsync(string name, string? description = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/items/", new { name, description });
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ItemResponse>(Json))!;
+    }
+
+    protected static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        WireJson.Apply(options);
+        return options;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using DotNet.Testcontainers.Builders;
+using Fpas.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+using Testcontainers.PostgreSql;
+
+namespace Fpas.IntegrationTests.Support;
+
+/// <summary>
+/// The one PostgreSQL of a test run: the server in <c>FPAS_TEST_CONNECTION</c> when set, otherwise a
+/// Testcontainers container. Never another database. The run gets its own database on that server,
+/// migrated once; <see cref="ResetAsync"/> empties it before each test (migration history kept).
+/// </summary>
+public static class TestDatabase
+{
+    public const string ConnectionVariable = "FPAS_TEST_CONNECTION";
+    private const string Image = "postgres:17-alpine";
+
+    private static PostgreSqlContainer? _container;
+    private static NpgsqlConnection? _resetConnection;
+    private static Respawner? _respawner;
+    private static string? _serverConnectionString;
+    private static int _resets;
+    private static long _resetTicks;
+
+    public static string ConnectionString { get; private set; } = string.Empty;
+
+    public static async Task StartAsync()
+    {
+        _serverConnectionString = await ResolveServerAsync();
+        var databaseName = $"fpas_test_{Guid.NewGuid():N}"[..24];
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{databaseName}\"");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = databaseName }.ConnectionString;
+
+        await using (var context = CreateDbContext())
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        _resetConnection = new NpgsqlConnection(ConnectionString);
+        await _resetConnection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(_resetConnection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("public", "__EFMigrationsHistory")],
+            WithReseed = true,
+        });
+    }
+
+    /// <summary>Empties every table but the migration history and restarts identities.</summary>
+    public static async Task ResetAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        await _respawner!.ResetAsync(_resetConnection!);
+        _resetTicks += Stopwatch.GetTimestamp() - started;
+        _resets++;
+    }
+
+    public static AppDbContext CreateDbContext(string? connectionString = null) =>
+        new(new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(connectionString ?? ConnectionString)
+            .UseSnakeCaseNamingConvention()
+            .Options);
+
+    public static async Task StopAsync()
+    {
+        if (_resets > 0)
+        {
+            var averageMs = Stopwatch.GetElapsedTime(0, _resetTicks).TotalMilliseconds / _resets;
+            await TestContext.Progress.WriteLineAsync($"Respawn: {_resets} resets, {averageMs:F2} ms on average");
+        }
+
+        if (_resetConnection is not null)
+        {
+            await _resetConnection.DisposeAsync();
+        }
+
+        if (_serverConnectionString is not null && ConnectionString.Length > 0)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var databaseName = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+        }
+
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> ResolveServerAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(configured);
+                await connection.OpenAsync();
+            }
+            catch (Exception exception) when (exception is NpgsqlException or ArgumentException or TimeoutException)
+            {
+                throw new InvalidOperationException(
+                    $"{ConnectionVariable} is set, but PostgreSQL cannot be reached with it: {exception.Message}", exception);
+            }
+
+            return configured;
+        }
+
+        try
+        {
+            _container = new PostgreSqlBuilder(Image).Build();
+            await _container.StartAsync();
+            return _container.GetConnectionString();
+        }
+        catch (DockerUnavailableException exception)
+        {
+            throw new InvalidOperationException(
+                $"No PostgreSQL for the integration tests: {ConnectionVariable} is not set and Docker is unavailable. " +
+                $"Set {ConnectionVariable} to a PostgreSQL connection string, or run scripts/test.sh, which starts a private server.",
+                exception);
+        }
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
