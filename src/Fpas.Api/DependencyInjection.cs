@@ -75,13 +75,16 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(app);
         try
         {
-            await app.RunAsync().ConfigureAwait(false);
-            return 0;
+            // Validated here first, so that a bad setting is not reported by the host with a stack trace.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
         }
         catch (OptionsValidationException exception)
         {
             await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", exception.Failures)}").ConfigureAwait(false);
             return 1;
         }
+
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
     }
 }

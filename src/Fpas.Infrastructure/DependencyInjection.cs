@@ -19,7 +19,7 @@ public static class DependencyInjection
                 configuration.GetSection(DatabaseOptions.SectionName).Bind(options);
                 options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
             })
-            .ValidateDataAnnotations()
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), DatabaseOptions.MissingConnectionStringMessage)
             .ValidateOnStart();
 
         services.AddSingleton(provider =>

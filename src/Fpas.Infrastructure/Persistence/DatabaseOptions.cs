@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>Database settings: <c>ConnectionStrings:Default</c> and the <c>Database</c> section.</summary>
@@ -9,7 +7,9 @@ public sealed class DatabaseOptions
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
     public const string SectionName = "Database";
 
-    [Required(AllowEmptyStrings = false, ErrorMessage = "The connection string " + ConnectionStringKey + " is not set (environment variable ConnectionStrings__Default).")]
+    public const string MissingConnectionStringMessage =
+        ConnectionStringKey + " is not set: give it in appsettings or as the environment variable ConnectionStrings__Default.";
+
     public string? ConnectionString { get; set; }
 
     /// <summary>Apply pending migrations when the app starts (<c>Database:MigrateOnStartup</c>).</summary>

@@ -3,13 +3,24 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Fpas.IntegrationTests.Support;
 
-/// <summary>The API in-process, on the run's database (or any other connection string), outside Development.</summary>
-public sealed class FpasApiFactory(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The API in-process on a real Kestrel server (loopback, dynamic port), on the run's database or any
+/// other connection string, outside Development: responses are what a client over the network gets.
+/// </summary>
+public sealed class FpasApiFactory : WebApplicationFactory<Program>
 {
+    private readonly string _connectionString;
+
+    public FpasApiFactory(string connectionString)
+    {
+        _connectionString = connectionString;
+        UseKestrel(0);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");

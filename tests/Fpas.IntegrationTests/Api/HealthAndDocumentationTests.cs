@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Fpas.IntegrationTests.Support;
+
+namespace Fpas.IntegrationTests.Api;
+
+public sealed class HealthAndDocumentationTests : ApiTest
+{
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Health_Returns200_WhilePostgreSqlAnswers(string path)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task OpenApi_DescribesEveryEndpoint()
+    {
+        var document = await GetOpenApiAsync();
+
+        var paths = document.GetProperty("paths");
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.GetProperty("openapi").GetString(), Does.StartWith("3."));
+            Assert.That(paths.EnumerateObject().Select(path => path.Name), Is.SupersetOf(new[] { "/", "/items", "/items/{id}", "/health/live", "/health/ready" }));
+            Assert.That(paths.GetProperty("/items").EnumerateObject().Select(operation => operation.Name), Is.SupersetOf(new[] { "get", "post" }));
+            Assert.That(paths.GetProperty("/items/{id}").EnumerateObject().Select(operation => operation.Name), Is.SupersetOf(new[] { "get", "put", "delete" }));
+        });
+    }
+
+    [Test]
+    public async Task OpenApi_SchemasUseSnakeCasePropertyNames()
+    {
+        var schemas = (await GetOpenApiAsync()).GetProperty("components").GetProperty("schemas");
+
+        var item = schemas.GetProperty("ItemResponse").GetProperty("properties").EnumerateObject().Select(property => property.Name);
+        var update = schemas.GetProperty("UpdateItemRequest").GetProperty("properties").EnumerateObject().Select(property => property.Name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(item, Is.EquivalentTo(new[] { "id", "name", "description", "is_active", "created_timestamp" }));
+            Assert.That(update, Is.EquivalentTo(new[] { "name", "description", "is_active" }));
+        });
+    }
+
+    [Test]
+    public async Task OpenApi_DescribesErrorResponsesAsProblems()
+    {
+        var paths = (await GetOpenApiAsync()).GetProperty("paths");
+
+        var getResponses = paths.GetProperty("/items/{id}").GetProperty("get").GetProperty("responses");
+        var postResponses = paths.GetProperty("/items").GetProperty("post").GetProperty("responses");
+        Assert.Multiple(() =>
+        {
+            Assert.That(getResponses.GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True);
+            Assert.That(postResponses.EnumerateObject().Select(response => response.Name), Is.SupersetOf(new[] { "200", "400", "413", "415", "422" }));
+        });
+    }
+
+    [Test]
+    public async Task Docs_ServesTheApiExplorerWithoutRedirect()
+    {
+        using var response = await Client.GetAsync("/docs");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        using var script = await Client.GetAsync("/docs/scalar.js");
+        Assert.That(script.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private async Task<JsonElement> GetOpenApiAsync()
+    {
+        using var response = await Client.GetAsync("/openapi.json");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return await ReadJsonAsync(response);
+    }
+}
