@@ -69,12 +69,13 @@ pg_init() {
   }
 }
 
-# pg_start DIR PORT: starts the cluster on 127.0.0.1:PORT (sockets in DIR) and waits until it accepts connections.
+# pg_start DIR PORT [SERVER OPTIONS]: starts the cluster on 127.0.0.1:PORT (sockets in DIR) and waits
+# until it accepts connections.
 pg_start() {
-  local dir=$1 port=$2 bin
+  local dir=$1 port=$2 extra=${3:-} bin
   bin=$(pg_bin_dir)
   pg_as_owner "$bin/pg_ctl" -D "$dir" -w -t 30 -l "$dir/server.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$dir'" start >/dev/null || {
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='$dir' $extra" start >/dev/null || {
     echo "error: PostgreSQL did not start; see $dir/server.log" >&2
     return 1
   }
