@@ -51,12 +51,13 @@ fi
 dotnet tool restore >/dev/null
 dotnet build Fpas.sln --nologo -v quiet -clp:NoSummary
 
-# One dotnet test per project, each writing its TRX to its own folder, so no result file can overwrite another.
+# One dotnet test per test project (tests/*/*Tests.csproj, including any outside the solution), each writing
+# its TRX to its own folder, so no result file can overwrite another.
 results="$work/results"
 status=0
 for project in $(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | sort); do
   name=$(basename "$project" .csproj)
-  dotnet test "$project" --no-build --nologo -v quiet --logger trx --results-directory "$results/$name" || status=$?
+  dotnet test "$project" --nologo -v quiet --logger trx --results-directory "$results/$name" || status=$?
 done
 
 bash scripts/lib/trx-summary.sh "$results" || exit 1

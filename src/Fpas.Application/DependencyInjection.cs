@@ -1,6 +1,5 @@
 using FluentValidation;
 using Fpas.Application.Common.Validation;
-using Fpas.Application.Items;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fpas.Application;
@@ -18,8 +17,16 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = WireNameResolver.Resolve;
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
-        services.AddScoped<ItemService>();
+        // Convention: every public class named *Service is a use-case service, one instance per request.
+        foreach (var service in assembly.GetExportedTypes().Where(IsService))
+        {
+            services.AddScoped(service);
+        }
 
         return services;
     }
+
+    private static bool IsService(Type type) =>
+        type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }
+        && type.Name.EndsWith("Service", StringComparison.Ordinal);
 }

@@ -11,7 +11,7 @@ public sealed class OutageTests : DatabaseTest
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
     private TcpProxy _proxy = null!;
-    private FpasApiFactory _api = null!;
+    private ApiFactory _api = null!;
     private HttpClient _client = null!;
 
     [SetUp]
@@ -21,7 +21,7 @@ public sealed class OutageTests : DatabaseTest
         _proxy = new TcpProxy(database.Host!, database.Port);
         database.Host = "127.0.0.1";
         database.Port = _proxy.Port;
-        _api = new FpasApiFactory(database.ConnectionString);
+        _api = new ApiFactory(database.ConnectionString);
         _client = _api.CreateClient();
     }
 

@@ -3,9 +3,9 @@ namespace Fpas.IntegrationTests.Support;
 /// <summary>The run's one in-process API host, started on first use.</summary>
 public static class ApiHost
 {
-    private static FpasApiFactory? _factory;
+    private static ApiFactory? _factory;
 
-    public static FpasApiFactory Factory => _factory ??= new FpasApiFactory(TestDatabase.ConnectionString);
+    public static ApiFactory Factory => _factory ??= new ApiFactory(TestDatabase.ConnectionString);
 
     public static async Task DisposeAsync()
     {

@@ -7,11 +7,11 @@ namespace Fpas.IntegrationTests.Support;
 /// The API in-process on a real Kestrel server (loopback, dynamic port), on the run's database or any
 /// other connection string, outside Development: responses are what a client over the network gets.
 /// </summary>
-public sealed class FpasApiFactory : WebApplicationFactory<Program>
+public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
 
-    public FpasApiFactory(string connectionString)
+    public ApiFactory(string connectionString)
     {
         _connectionString = connectionString;
         UseKestrel(0);

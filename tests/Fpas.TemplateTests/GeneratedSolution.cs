@@ -1,0 +1,10 @@
+namespace Fpas.TemplateTests;
+
+/// <summary>The names the templates must produce for the service name <c>My-Shop2</c> and the resource <c>Tag</c>.</summary>
+internal static class GeneratedSolution
+{
+    public const string ServiceName = "My-Shop2";
+    public const string CSharpName = "MyShop2";
+    public const string ConnectionVariable = "MY_SHOP2_TEST_CONNECTION";
+    public const string ResourceName = "Tag";
+}

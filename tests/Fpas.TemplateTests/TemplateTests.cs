@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace Fpas.TemplateTests;
+
+/// <summary>
+/// Installs the templates from this working tree into an isolated hive, generates a service under a name
+/// with a hyphen and a digit, adds a resource and its migration, and runs the generated solution's own
+/// test command against the same PostgreSQL as this run.
+/// </summary>
+public sealed partial class TemplateTests
+{
+    private string _work = null!;
+    private string _hive = null!;
+
+    [OneTimeSetUp]
+    public async Task InstallTemplatesAsync()
+    {
+        _work = Directory.CreateTempSubdirectory("fpas-template-test.").FullName;
+        _hive = Path.Combine(_work, "hive");
+        await ProcessRunner.RunAsync(_work, "dotnet", "new", "install", RepositoryRoot(), "--debug:custom-hive", _hive);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveWorkDirectory() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public async Task GeneratedSolution_WithResourceAndMigration_BuildsAndPassesItsTests()
+    {
+        var solution = Path.Combine(_work, GeneratedSolution.ServiceName);
+        await ProcessRunner.RunAsync(_work, "dotnet", "new", "fpas-service", "-n", GeneratedSolution.ServiceName, "--debug:custom-hive", _hive);
+        await ProcessRunner.RunAsync(solution, "dotnet", "new", "fpas-resource", "-n", GeneratedSolution.ResourceName,
+            "--solution", GeneratedSolution.CSharpName, "--debug:custom-hive", _hive);
+        await ProcessRunner.RunAsync(solution, "dotnet", "tool", "restore");
+        await ProcessRunner.RunAsync(solution, "dotnet", "restore");
+        await ProcessRunner.RunAsync(solution, "dotnet", "ef", "migrations", "add", "AddTags",
+            "--project", $"src/{GeneratedSolution.CSharpName}.Infrastructure", "--output-dir", "Persistence/Migrations");
+
+        var output = await ProcessRunner.RunAsync(solution, "bash", "scripts/test.sh");
+
+        var summary = output.TrimEnd().Split('\n')[^1].Trim();
+        var match = SummaryLine().Match(summary);
+        Assert.That(match.Success, Is.True, $"last line of the generated test command: {summary}");
+        Assert.That(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(100));
+        Assert.That(output, Does.Contain("TagsEndpointsTests").Or.Contain("MyShop2.IntegrationTests"));
+    }
+
+    [Test]
+    public async Task GeneratedSolution_CarriesTheNewNameEverywhere_AndLeavesRepositoryFilesOut()
+    {
+        const string name = "Acme.Orders";
+        var solution = Path.Combine(_work, name);
+
+        await ProcessRunner.RunAsync(_work, "dotnet", "new", "fpas-service", "-n", name, "--debug:custom-hive", _hive);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(Path.Combine(solution, "Acme.Orders.sln")), Is.True);
+            Assert.That(File.Exists(Path.Combine(solution, "src", "Acme.Orders.Api", "Acme.Orders.Api.csproj")), Is.True);
+            Assert.That(File.ReadAllText(Path.Combine(solution, "src", "Acme.Orders.Api", "Program.cs")), Does.Contain("using Acme.Orders.Application;"));
+            Assert.That(File.ReadAllText(Path.Combine(solution, "scripts", "run.sh")), Does.Contain("Database=acme.orders"));
+            Assert.That(File.ReadAllText(Path.Combine(solution, "scripts", "test.sh")), Does.Contain("ACME_ORDERS_TEST_CONNECTION"));
+            Assert.That(File.ReadAllText(Path.Combine(solution, "README.md")), Does.StartWith("# Acme.Orders"));
+            foreach (var repositoryOnly in new[] { ".ci", "bench", "templates", ".template.config", Path.Combine("tests", "Acme.Orders.TemplateTests") })
+            {
+                Assert.That(Path.Combine(solution, repositoryOnly), Does.Not.Exist, repositoryOnly);
+            }
+
+            var leftovers = Directory.EnumerateFiles(solution, "*", SearchOption.AllDirectories)
+                .Where(file => File.ReadAllText(file).Contains("fpas", StringComparison.OrdinalIgnoreCase) || Path.GetRelativePath(solution, file).Contains("fpas", StringComparison.OrdinalIgnoreCase))
+                .Select(file => Path.GetRelativePath(solution, file));
+            Assert.That(leftovers, Is.Empty, "files that still name Fpas");
+        });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, ".template.config")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.That(directory, Is.Not.Null, "the repository root (with .template.config) above the test binaries");
+        return directory!.FullName;
+    }
+
+    [GeneratedRegex(@"^(\d+) passed, 0 failed$")]
+    private static partial Regex SummaryLine();
+}
