@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Baseline;
+using Npgsql;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(
+    builder.Configuration.GetConnectionString("Default") ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.")));
+builder.Services.AddSingleton<ItemStore>();
+
+var app = builder.Build();
+
+app.MapGet("/items/{id:long}", async (long id, ItemStore store, CancellationToken cancellationToken) =>
+    await store.GetAsync(id, cancellationToken) is { } item ? Results.Ok(item) : Results.NotFound());
+
+app.MapGet("/items/", async (ItemStore store, CancellationToken cancellationToken, int limit = 100, int offset = 0, long after_id = 0) =>
+    Results.Ok(await store.ListAsync(limit, offset, after_id, cancellationToken)));
+
+app.MapPost("/items/", async (BaselineItemBody body, ItemStore store, CancellationToken cancellationToken) =>
+{
+    try
+    {
+        return Results.Ok(await store.CreateAsync(body, cancellationToken));
+    }
+    catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+    {
+        return Results.BadRequest();
+    }
+});
+
+app.MapPut("/items/{id:long}", async (long id, BaselineItemBody body, ItemStore store, CancellationToken cancellationToken) =>
+{
+    try
+    {
+        return await store.RenameAsync(id, body.Name!, cancellationToken) is { } item ? Results.Ok(item) : Results.NotFound();
+    }
+    catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+    {
+        return Results.BadRequest();
+    }
+});
+
+await app.RunAsync();

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Benchmarks Fpas against a minimal raw-Npgsql baseline (bench/Baseline) with wrk, on a private
+# PostgreSQL (fsync on). The two servers run alternately, round after round (A B A B ...), and the
+# summary reports Fpas/baseline as the median of the per-round ratios.
+#
+# Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_CONNECTIONS ("16 64"),
+# BENCH_WORKLOADS ("read_one list_100 create update mixed"), BENCH_ITEMS (10000),
+# BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+# shellcheck source=../scripts/lib/postgres.sh
+source scripts/lib/postgres.sh
+
+rounds=${BENCH_ROUNDS:-3}
+duration=${BENCH_DURATION:-10s}
+connections=${BENCH_CONNECTIONS:-"16 64"}
+workloads=${BENCH_WORKLOADS:-"read_one list_100 create update mixed"}
+export BENCH_ITEMS=${BENCH_ITEMS:-10000}
+deep_rows=${BENCH_DEEP_ROWS:-1000000}
+export BENCH_WRK_DIR="$root/bench/wrk"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing wrk with apt-get"
+    apt-get install -y -qq wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+  else
+    echo "error: wrk is not installed (Debian/Ubuntu: sudo apt-get install wrk)" >&2
+    exit 2
+  fi
+fi
+pg_bin_dir >/dev/null || { echo "error: no PostgreSQL server binaries. $PG_INSTALL_HINT" >&2; exit 2; }
+pg_check_owner
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/fpas-bench.XXXXXX")
+chmod 755 "$work"
+results_dir="$root/bench/results"
+mkdir -p "$results_dir"
+results="$results_dir/latest.tsv"
+app_pid=""
+cluster="$work/pgdata"
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  pg_stop "$cluster"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+db_port=$(pg_free_port)
+pg_init "$cluster"
+pg_start "$cluster" "$db_port" "-c max_connections=300"
+connection="Host=127.0.0.1;Port=$db_port;Username=postgres;Database=bench"
+echo "PostgreSQL on 127.0.0.1:$db_port (fsync on)"
+
+echo "Publishing Fpas and the baseline (Release)"
+dotnet publish src/Fpas.Api -c Release -o "$work/fpas" -v quiet --nologo >/dev/null
+dotnet publish bench/Baseline -c Release -o "$work/baseline" -v quiet --nologo >/dev/null
+
+app_port=$(pg_free_port)
+base_url="http://127.0.0.1:$app_port"
+
+# start_app fpas|baseline [extra env...]: runs the published server outside Development and waits for it.
+start_app() {
+  local app=$1 dll
+  shift
+  case "$app" in
+    fpas) dll="$work/fpas/Fpas.Api.dll" ;;
+    baseline) dll="$work/baseline/Baseline.dll" ;;
+  esac
+  env "$@" ConnectionStrings__Default="$connection" ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$base_url" Logging__LogLevel__Default=Warning \
+    Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
+    dotnet "$dll" >"$work/$app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 100); do
+    if curl -s -o /dev/null "$base_url/items/?limit=1"; then return 0; fi
+    sleep 0.2
+  done
+  echo "error: $app did not start; its log:" >&2
+  cat "$work/$app.log" >&2
+  exit 1
+}
+
+# stop_app: prints the server's peak resident set size in MiB.
+stop_app() {
+  local peak
+  peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+  kill "$app_pid"
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+  echo "$peak"
+}
+
+to_ms() { # wrk latency (e.g. 812.00us, 3.21ms, 1.02s) in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# run_wrk SCRIPT CONNECTIONS DURATION: prints "req/s p50_ms p99_ms non2xx".
+run_wrk() {
+  local out
+  out=$(wrk -t2 -c"$2" -d"$3" --latency -s "$BENCH_WRK_DIR/$1.lua" "$base_url")
+  local rps p50 p99 non2xx errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  non2xx=$(echo "$out" | awk '/Non-2xx or 3xx/ { print $5 }')
+  errors=$(echo "$out" | awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }')
+  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${errors:-0} ))"
+}
+
+echo "Creating the schema (Fpas migrations) and seeding $BENCH_ITEMS items over HTTP"
+start_app fpas Database__MigrateOnStartup=true
+seq 1 "$BENCH_ITEMS" | xargs -P 8 -I{} curl -s -o /dev/null -X POST "$base_url/items/" \
+  -H 'Content-Type: application/json' -d '{"name": "seed {}", "description": "seeded"}'
+stop_app >/dev/null
+
+printf 'round\tapp\tworkload\tconnections\treq_per_s\tp50_ms\tp99_ms\tnon_2xx\tpeak_rss_mib\n' >"$results"
+for round in $(seq 1 "$rounds"); do
+  for app in fpas baseline; do
+    start_app "$app"
+    BENCH_TAG="warm-$app-$round" wrk -t2 -c16 -d3s -s "$BENCH_WRK_DIR/read_one.lua" "$base_url" >/dev/null
+    rows=()
+    for workload in $workloads; do
+      for c in $connections; do
+        read -r rps p50 p99 bad < <(BENCH_TAG="$app-$round-$workload-$c" run_wrk "$workload" "$c" "$duration")
+        rows+=("$round	$app	$workload	$c	$rps	$p50	$p99	$bad")
+        printf 'round %s %-8s %-9s c=%-3s %10s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad"
+      done
+    done
+    peak=$(stop_app)
+    echo "round $round $app peak RSS ${peak} MiB"
+    for row in "${rows[@]}"; do printf '%s\t%s\n' "$row" "$peak" >>"$results"; done
+  done
+done
+
+deep=""
+if [ "$deep_rows" -gt 0 ] && command -v psql >/dev/null 2>&1; then
+  echo "Keyset paging: $deep_rows rows"
+  psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c \
+    "INSERT INTO item (name, description) SELECT 'deep ' || g, 'deep' FROM generate_series(1, $deep_rows) g" >/dev/null
+  psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "VACUUM ANALYZE item" >/dev/null
+  last=$(psql -tA -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "SELECT max(id) - 150 FROM item")
+  start_app fpas
+  read -r first_rps first_p50 first_p99 _ < <(run_wrk list_100 16 "$duration")
+  read -r deep_rps deep_p50 deep_p99 _ < <(BENCH_AFTER_ID="$last" run_wrk deep_page 16 "$duration")
+  stop_app >/dev/null
+  deep="first page: $first_rps req/s, p50 $first_p50 ms, p99 $first_p99 ms; after_id=$last: $deep_rps req/s, p50 $deep_p50 ms, p99 $deep_p99 ms; p50 ratio $(awk -v a="$deep_p50" -v b="$first_p50" 'BEGIN { printf "%.2f", a / b }')"
+  echo "$deep"
+fi
+
+bash bench/summarize.sh "$results" "$deep" | tee "$results_dir/latest.md"
