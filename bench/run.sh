@@ -122,7 +122,9 @@ printf 'round\tapp\tworkload\tconnections\treq_per_s\tp50_ms\tp99_ms\tnon_2xx\tp
 for round in $(seq 1 "$rounds"); do
   for app in fpas baseline; do
     start_app "$app"
-    BENCH_TAG="warm-$app-$round" wrk -t2 -c16 -d3s -s "$BENCH_WRK_DIR/read_one.lua" "$base_url" >/dev/null
+    for workload in $workloads; do # warm-up: JIT and connection pools, every code path
+      BENCH_TAG="warm-$app-$round-$workload" wrk -t2 -c16 -d2s -s "$BENCH_WRK_DIR/$workload.lua" "$base_url" >/dev/null
+    done
     rows=()
     for workload in $workloads; do
       for c in $connections; do

@@ -4,8 +4,13 @@ using Npgsql;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(
-    builder.Configuration.GetConnectionString("Default") ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.")));
+// Auto-prepare turns the store's statements into server-side prepared statements on each connection.
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(
+    builder.Configuration.GetConnectionString("Default") ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."))
+{
+    MaxAutoPrepare = 32,
+    AutoPrepareMinUsages = 2,
+}.ConnectionString));
 builder.Services.AddSingleton<ItemStore>();
 
 var app = builder.Build();

@@ -5,12 +5,14 @@ namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>
 /// Builds the one <see cref="NpgsqlDataSource"/> of the app. Timeouts the connection string does not set
-/// default to values that let a request fail fast (503) instead of hanging while PostgreSQL is unreachable.
+/// default to values that let a request fail fast (503) instead of hanging while PostgreSQL is unreachable;
+/// statements are auto-prepared unless the connection string says otherwise.
 /// </summary>
 public static class DataSourceFactory
 {
     public const int DefaultConnectTimeoutSeconds = 3;
     public const int DefaultCommandTimeoutSeconds = 4;
+    public const int DefaultMaxAutoPrepare = 64;
 
     public static NpgsqlDataSource Create(DatabaseOptions options)
     {
@@ -25,6 +27,12 @@ public static class DataSourceFactory
         if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
         {
             builder.CommandTimeout = DefaultCommandTimeoutSeconds;
+        }
+
+        // Statements EF sends repeatedly become server-side prepared statements on each connection.
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();

@@ -6,30 +6,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fpas.Infrastructure.Persistence;
 
-/// <summary>The one repository implementation: EF Core over Npgsql, for every entity type.</summary>
+/// <summary>
+/// The one repository implementation: EF Core over Npgsql, for every entity type. Reads are compiled
+/// queries (built once per entity type), so a request pays no LINQ translation or cache lookup.
+/// </summary>
 internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<TEntity>
     where TEntity : Entity
 {
+    private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> ReadById =
+        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
+            db.Set<TEntity>().AsNoTracking().FirstOrDefault(entity => entity.Id == id));
+
+    private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> FindTracked =
+        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
+            db.Set<TEntity>().FirstOrDefault(entity => entity.Id == id));
+
+    // Ids start at 1, so "after 0" is the first page: one query shape serves keyset and offset paging.
+    private static readonly Func<AppDbContext, long, int, int, IAsyncEnumerable<TEntity>> ReadPage =
+        EF.CompileAsyncQuery((AppDbContext db, long afterId, int offset, int limit) =>
+            db.Set<TEntity>().AsNoTracking()
+                .Where(entity => entity.Id > afterId)
+                .OrderBy(entity => entity.Id)
+                .Skip(offset)
+                .Take(limit));
+
     private readonly DbSet<TEntity> _set = context.Set<TEntity>();
 
     public Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync<TEntity, TEntity?>(
-            context,
-            () => _set.AsNoTracking().FirstOrDefaultAsync(entity => entity.Id == id, cancellationToken));
+        DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
 
     public Task<IReadOnlyList<TEntity>> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var query = _set.AsNoTracking();
-        if (page.AfterId is { } afterId)
+        return DatabaseErrors.TranslateAsync<TEntity, IReadOnlyList<TEntity>>(context, async () =>
         {
-            query = query.Where(entity => entity.Id > afterId);
-        }
+            var items = new List<TEntity>(page.Limit);
+            await foreach (var entity in ReadPage(context, page.AfterId ?? 0, page.Offset, page.Limit)
+                .WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(entity);
+            }
 
-        query = query.OrderBy(entity => entity.Id).Skip(page.Offset).Take(page.Limit);
-        return DatabaseErrors.TranslateAsync<TEntity, IReadOnlyList<TEntity>>(
-            context,
-            async () => await query.ToListAsync(cancellationToken).ConfigureAwait(false));
+            return items;
+        });
     }
 
     public Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken) =>
@@ -45,7 +64,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
         ArgumentNullException.ThrowIfNull(update);
         return DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
-            var entity = await _set.FirstOrDefaultAsync(stored => stored.Id == id, cancellationToken).ConfigureAwait(false);
+            var entity = await FindTracked(context, id, cancellationToken).ConfigureAwait(false);
             if (entity is null)
             {
                 return null;
@@ -59,7 +78,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
     public Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
-            var entity = await _set.FirstOrDefaultAsync(stored => stored.Id == id, cancellationToken).ConfigureAwait(false);
+            var entity = await FindTracked(context, id, cancellationToken).ConfigureAwait(false);
             if (entity is null)
             {
                 return null;
