@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddControllers(options =>
             {
                 options.Filters.Add<FluentValidationFilter>();
+                options.Conventions.Add(new ProblemResponsesConvention());
+                options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"The value '{value}' is not valid.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"The value '{value}' is not valid.");

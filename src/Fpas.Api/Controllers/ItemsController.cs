@@ -15,7 +15,6 @@ public sealed class ItemsController(ItemService items) : ControllerBase
 
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypeNames.Application.ProblemJson)]
     public async Task<IReadOnlyList<ItemResponse>> ListAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paging);
@@ -28,7 +27,6 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     [HttpGet("{id}")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypeNames.Application.ProblemJson)]
     public Task<ItemResponse> GetAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
         items.GetAsync(id, cancellationToken);
 
@@ -36,9 +34,6 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     [Consumes(MediaTypeNames.Application.Json)]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypeNames.Application.ProblemJson)]
     public Task<ItemResponse> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken) =>
         items.CreateAsync(request, cancellationToken);
 
@@ -47,16 +42,12 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypeNames.Application.ProblemJson)]
     public Task<ItemResponse> UpdateAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, UpdateItemRequest request, CancellationToken cancellationToken) =>
         items.UpdateAsync(id, request, cancellationToken);
 
     [HttpDelete("{id}")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status422UnprocessableEntity, MediaTypeNames.Application.ProblemJson)]
     public Task<ItemResponse> DeleteAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
         items.DeleteAsync(id, cancellationToken);
 }

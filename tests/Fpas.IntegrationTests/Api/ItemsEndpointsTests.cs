@@ -5,23 +5,9 @@ using Fpas.IntegrationTests.Support;
 
 namespace Fpas.IntegrationTests.Api;
 
-/// <summary>The original service's tests, over HTTP.</summary>
+/// <summary>The original service's tests, over HTTP. Self-contained: the resource template copies this file for a new resource.</summary>
 public sealed class ItemsEndpointsTests : ApiTest
 {
-    [Test]
-    public async Task Root_ReturnsProjectNameAndSemanticVersion()
-    {
-        using var response = await Client.GetAsync("/");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var body = await ReadJsonAsync(response);
-        Assert.Multiple(() =>
-        {
-            Assert.That(body.GetProperty("project_name").GetString(), Is.EqualTo("fpas"));
-            Assert.That(body.GetProperty("version").GetString(), Does.Match(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$"));
-        });
-    }
-
     [Test]
     public async Task Create_ReturnsTheCreatedItem()
     {
@@ -42,7 +28,7 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task Create_WithTakenName_Returns400WithExactDetail()
     {
-        await CreateItemAsync("widget");
+        await PostItemAsync("widget");
 
         using var response = await Client.PostAsync("/items/", JsonBody("""{"name": "widget"}"""));
 
@@ -55,8 +41,8 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task List_ReturnsAllItemsOrderedById()
     {
-        var first = await CreateItemAsync("b");
-        var second = await CreateItemAsync("a");
+        var first = await PostItemAsync("b");
+        var second = await PostItemAsync("a");
 
         var items = await Client.GetFromJsonAsync<ItemResponse[]>("/items/", Json);
 
@@ -66,7 +52,7 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task Read_ReturnsTheItem()
     {
-        var created = await CreateItemAsync("widget", "d");
+        var created = await PostItemAsync("widget", "d");
 
         var item = await Client.GetFromJsonAsync<ItemResponse>($"/items/{created.Id}", Json);
 
@@ -84,7 +70,7 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task Update_ChangesTheItem()
     {
-        var created = await CreateItemAsync("widget", "d");
+        var created = await PostItemAsync("widget", "d");
 
         using var response = await Client.PutAsync($"/items/{created.Id}", JsonBody("""{"name": "gadget", "is_active": false}"""));
 
@@ -96,8 +82,8 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task Update_ToTakenName_Returns400_AndLeavesItemUnchanged()
     {
-        await CreateItemAsync("taken");
-        var mine = await CreateItemAsync("mine");
+        await PostItemAsync("taken");
+        var mine = await PostItemAsync("mine");
 
         using var response = await Client.PutAsync($"/items/{mine.Id}", JsonBody("""{"name": "taken"}"""));
 
@@ -119,7 +105,7 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task Delete_ReturnsTheDeletedItem_ThenItIsGone()
     {
-        var created = await CreateItemAsync("doomed");
+        var created = await PostItemAsync("doomed");
 
         using var response = await Client.DeleteAsync($"/items/{created.Id}");
 
@@ -154,11 +140,18 @@ public sealed class ItemsEndpointsTests : ApiTest
     [Test]
     public async Task Item_AnswersWithTrailingSlash()
     {
-        var created = await CreateItemAsync("slash");
+        var created = await PostItemAsync("slash");
 
         using var response = await Client.GetAsync($"/items/{created.Id}/");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private async Task<ItemResponse> PostItemAsync(string name, string? description = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/items/", new { name, description });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ItemResponse>(Json))!;
     }
 
     private static async Task AssertNotFoundAsync(HttpResponseMessage response)
