@@ -11,7 +11,7 @@ namespace Fpas.Infrastructure.Persistence;
 public static class DataSourceFactory
 {
     public const int DefaultConnectTimeoutSeconds = 3;
-    public const int DefaultCommandTimeoutSeconds = 4;
+    public const int DefaultCommandTimeoutSeconds = 3;
     public const int DefaultMaxAutoPrepare = 64;
 
     public static NpgsqlDataSource Create(DatabaseOptions options)
