@@ -15,6 +15,21 @@ while IFS= read -r -d '' trx; do
   skipped=$((skipped + total - executed))
 done < <(find "$dir" -name '*.trx' -print0 2>/dev/null)
 
+# Name every failed test, with the start of its message, so a red run says what broke.
+while IFS= read -r -d '' trx; do
+  awk '
+    /<UnitTestResult / { failed = /outcome="Failed"/; in_message = 0; lines = 0 }
+    failed && /<UnitTestResult / { match($0, /testName="[^"]*"/); print "FAILED: " substr($0, RSTART + 10, RLENGTH - 11) }
+    failed && /<Message>/ { in_message = 1 }
+    failed && in_message {
+      line = $0; ends = line ~ /<\/Message>/
+      sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line)
+      if (lines++ < 150) print "  " line
+      if (ends) { in_message = 0; failed = 0 }
+    }
+  ' "$trx" >&2
+done < <(find "$dir" -name '*.trx' -print0 2>/dev/null)
+
 none_ran=0
 if [ "$files" -eq 0 ] || [ $((passed + failed)) -eq 0 ]; then
   echo "error: no test ran" >&2

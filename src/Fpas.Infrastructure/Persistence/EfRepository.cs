@@ -62,20 +62,14 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
     public Task<TEntity?> UpdateAsync(long id, Action<TEntity> update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
-        {
-            var entity = await FindTracked(context, id, cancellationToken).ConfigureAwait(false);
-            if (entity is null)
-            {
-                return null;
-            }
-
-            update(entity);
-            return await SaveOrNullIfGoneAsync(entity, cancellationToken).ConfigureAwait(false);
-        });
+        return ChangeAsync(id, update, cancellationToken);
     }
 
     public Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, entity => _set.Remove(entity), cancellationToken);
+
+    /// <summary>Loads the entity tracked, applies <paramref name="change"/> and saves; null when no entity has that id.</summary>
+    private Task<TEntity?> ChangeAsync(long id, Action<TEntity> change, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
             var entity = await FindTracked(context, id, cancellationToken).ConfigureAwait(false);
@@ -84,7 +78,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
                 return null;
             }
 
-            _set.Remove(entity);
+            change(entity);
             return await SaveOrNullIfGoneAsync(entity, cancellationToken).ConfigureAwait(false);
         });
 
