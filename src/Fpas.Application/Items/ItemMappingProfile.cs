@@ -1,5 +1,5 @@
 using AutoMapper;
-using Fpas.Application.Common.Mapping;
+using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Items;
 
 namespace Fpas.Application.Items;
@@ -14,11 +14,11 @@ public sealed class ItemMappingProfile : Profile
             .ForMember(item => item.Id, options => options.Ignore())
             .ForMember(item => item.CreatedTimestamp, options => options.Ignore());
 
-        CreateMap<UpdateItemRequest, Item>()
-            .ForMember(item => item.Id, options => options.Ignore())
-            .ForMember(item => item.CreatedTimestamp, options => options.Ignore())
-            .MapWhenPresent(item => item.Name, request => request.Name)
-            .MapWhenPresent(item => item.Description, request => request.Description)
-            .MapWhenPresent(item => item.IsActive, request => request.IsActive);
+        // A partial update becomes a patch of the present properties only: one UPDATE, no prior read.
+        CreateMap<UpdateItemRequest, EntityPatch<Item>>()
+            .ConvertUsing((request, _) => new EntityPatch<Item>()
+                .SetWhenPresent(item => item.Name, request.Name)
+                .SetWhenPresent(item => item.Description, request.Description)
+                .SetWhenPresent(item => item.IsActive, request.IsActive));
     }
 }

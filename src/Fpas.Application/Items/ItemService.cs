@@ -30,7 +30,8 @@ public sealed class ItemService(IRepository<Item> repository, IMapper mapper)
 
     public async Task<ItemResponse> UpdateAsync(long id, UpdateItemRequest request, CancellationToken cancellationToken)
     {
-        var item = await repository.UpdateAsync(id, stored => mapper.Map(request, stored), cancellationToken).ConfigureAwait(false)
+        var patch = mapper.Map<EntityPatch<Item>>(request);
+        var item = await repository.UpdateAsync(id, patch, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException(nameof(Item));
         return mapper.Map<ItemResponse>(item);
     }

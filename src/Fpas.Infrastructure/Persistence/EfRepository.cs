@@ -3,12 +3,15 @@ using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>
 /// The one repository implementation: EF Core over Npgsql, for every entity type. Reads are compiled
-/// queries (built once per entity type), so a request pays no LINQ translation or cache lookup.
+/// queries (built once per entity type), so a request pays no LINQ translation or cache lookup; updates and
+/// deletes are single <c>... RETURNING</c> statements, one round trip each.
 /// </summary>
 internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<TEntity>
     where TEntity : Entity
@@ -16,10 +19,6 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
     private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> ReadById =
         EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
             db.Set<TEntity>().AsNoTracking().FirstOrDefault(entity => entity.Id == id));
-
-    private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> FindTracked =
-        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
-            db.Set<TEntity>().FirstOrDefault(entity => entity.Id == id));
 
     // Ids start at 1, so "after 0" is the first page: one query shape serves keyset and offset paging.
     private static readonly Func<AppDbContext, long, int, int, IAsyncEnumerable<TEntity>> ReadPage =
@@ -30,7 +29,12 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
                 .Skip(offset)
                 .Take(limit));
 
+    private static ReturningStatements? _statements;
+
     private readonly DbSet<TEntity> _set = context.Set<TEntity>();
+
+    private ReturningStatements Statements => _statements ??= ReturningStatements.For(
+        context.Model.FindEntityType(typeof(TEntity))!, context.GetService<ISqlGenerationHelper>());
 
     public Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
@@ -59,41 +63,32 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
             return entity;
         });
 
-    public Task<TEntity?> UpdateAsync(long id, Action<TEntity> update, CancellationToken cancellationToken)
+    public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(update);
-        return ChangeAsync(id, update, cancellationToken);
+        ArgumentNullException.ThrowIfNull(patch);
+        if (patch.IsEmpty)
+        {
+            return GetByIdAsync(id, cancellationToken);
+        }
+
+        var (sql, parameters) = Statements.Update(id, patch.Values);
+        return ReturningRowAsync(sql, parameters, cancellationToken);
     }
 
     public Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, entity => _set.Remove(entity), cancellationToken);
+        ReturningRowAsync(Statements.Delete, [id], cancellationToken);
 
-    /// <summary>Loads the entity tracked, applies <paramref name="change"/> and saves; null when no entity has that id.</summary>
-    private Task<TEntity?> ChangeAsync(long id, Action<TEntity> change, CancellationToken cancellationToken) =>
+    /// <summary>Runs an <c>UPDATE</c>/<c>DELETE ... RETURNING</c> statement; null when it touched no row.</summary>
+    private Task<TEntity?> ReturningRowAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
-            var entity = await FindTracked(context, id, cancellationToken).ConfigureAwait(false);
-            if (entity is null)
+            // Not composable: AsAsyncEnumerable keeps EF from wrapping the statement in a SELECT.
+            await foreach (var entity in _set.FromSqlRaw(sql, parameters!).AsNoTracking().AsAsyncEnumerable()
+                .WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                return null;
+                return entity;
             }
 
-            change(entity);
-            return await SaveOrNullIfGoneAsync(entity, cancellationToken).ConfigureAwait(false);
-        });
-
-    /// <summary>A row deleted by someone else between our read and our write is reported as missing.</summary>
-    private async Task<TEntity?> SaveOrNullIfGoneAsync(TEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return entity;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            context.ChangeTracker.Clear();
             return null;
-        }
-    }
+        });
 }

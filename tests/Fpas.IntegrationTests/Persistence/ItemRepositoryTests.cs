@@ -1,5 +1,6 @@
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Paging;
+using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Items;
 using Fpas.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +97,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
     {
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "before", Description = "d" }, None);
 
-        var updated = await NewRepository<Item>().UpdateAsync(item.Id, stored => stored.Name = "after", None);
+        var updated = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "after"), None);
 
         Assert.That(updated!.Name, Is.EqualTo("after"));
         var stored = await NewRepository<Item>().GetByIdAsync(item.Id, None);
@@ -109,13 +110,45 @@ public sealed class ItemRepositoryTests : RepositoryTest
     }
 
     [Test]
+    public async Task Update_WithNullAndFalse_ClearsDescription_AndDeactivates()
+    {
+        var item = await NewRepository<Item>().AddAsync(new Item { Name = "kept", Description = "gone" }, None);
+        var patch = new EntityPatch<Item>().Set(stored => stored.Description, null).Set(stored => stored.IsActive, false);
+
+        var updated = await NewRepository<Item>().UpdateAsync(item.Id, patch, None);
+
+        var stored = await NewRepository<Item>().GetByIdAsync(item.Id, None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(updated, Is.EqualTo(stored).Using<Item>(SameValues));
+            Assert.That(stored!.Name, Is.EqualTo("kept"));
+            Assert.That(stored.Description, Is.Null);
+            Assert.That(stored.IsActive, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Update_WithEmptyPatch_ReturnsTheStoredItem()
+    {
+        var item = await NewRepository<Item>().AddAsync(new Item { Name = "same", Description = "d" }, None);
+
+        var updated = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>(), None);
+
+        Assert.That(updated, Is.EqualTo(item).Using<Item>(SameValues));
+    }
+
+    [Test]
+    public async Task Update_WithEmptyPatch_AndMissingId_ReturnsNull() =>
+        Assert.That(await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>(), None), Is.Null);
+
+    [Test]
     public async Task Update_ToTakenName_ThrowsDuplicateName_AndLeavesItemUnchanged()
     {
         await NewRepository<Item>().AddAsync(new Item { Name = "taken" }, None);
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "mine", Description = "d" }, None);
 
         Assert.ThrowsAsync<DuplicateNameException>(
-            () => NewRepository<Item>().UpdateAsync(item.Id, stored => stored.Name = "taken", None));
+            () => NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "taken"), None));
 
         var stored = await NewRepository<Item>().GetByIdAsync(item.Id, None);
         Assert.That(stored!.Name, Is.EqualTo("mine"));
@@ -123,7 +156,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
 
     [Test]
     public async Task Update_WithMissingId_ReturnsNull() =>
-        Assert.That(await NewRepository<Item>().UpdateAsync(12345, stored => stored.Name = "x", None), Is.Null);
+        Assert.That(await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>().Set(stored => stored.Name, "x"), None), Is.Null);
 
     [Test]
     public async Task Delete_ReturnsTheDeletedItem_ThenItIsGone()
@@ -134,6 +167,15 @@ public sealed class ItemRepositoryTests : RepositoryTest
 
         Assert.That(deleted!.Name, Is.EqualTo("doomed"));
         Assert.That(await NewRepository<Item>().GetByIdAsync(item.Id, None), Is.Null);
+    }
+
+    [Test]
+    public async Task Delete_Twice_SecondReturnsNull()
+    {
+        var item = await NewRepository<Item>().AddAsync(new Item { Name = "once" }, None);
+        await NewRepository<Item>().DeleteAsync(item.Id, None);
+
+        Assert.That(await NewRepository<Item>().DeleteAsync(item.Id, None), Is.Null);
     }
 
     [Test]
@@ -206,6 +248,10 @@ public sealed class ItemRepositoryTests : RepositoryTest
             Assert.That(afterAndOffset.Select(item => item.Id), Is.EqualTo(ids.Skip(7).Take(2)));
         });
     }
+
+    private static bool SameValues(Item left, Item right) =>
+        (left.Id, left.Name, left.Description, left.IsActive, left.CreatedTimestamp)
+        == (right.Id, right.Name, right.Description, right.IsActive, right.CreatedTimestamp);
 
     private static async Task<string> Outcome(Func<Task<Item>> insert)
     {

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Fpas.Application;
 using Fpas.Application.Common.Models;
+using Fpas.Application.Common.Persistence;
 using Fpas.Application.Items;
 using Fpas.Domain.Items;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,33 +54,26 @@ public sealed class ItemMappingTests
     }
 
     [Test]
-    public void UpdateRequest_ChangesOnlyThePresentProperties()
+    public void UpdateRequest_PatchesOnlyThePresentProperties()
     {
-        var item = new Item { Id = 7, Name = "old", Description = "keep", IsActive = true };
+        var patch = _mapper.Map<EntityPatch<Item>>(new UpdateItemRequest { Name = "new" });
 
-        _mapper.Map(new UpdateItemRequest { Name = "new" }, item);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(item.Id, Is.EqualTo(7));
-            Assert.That(item.Name, Is.EqualTo("new"));
-            Assert.That(item.Description, Is.EqualTo("keep"));
-            Assert.That(item.IsActive, Is.True);
-        });
+        Assert.That(patch.Values, Is.EqualTo(new[] { new PropertyValue(nameof(Item.Name), "new") }));
     }
 
     [Test]
-    public void UpdateRequest_WithExplicitNullDescription_ClearsIt()
+    public void UpdateRequest_WithExplicitNullDescription_PatchesItToNull()
     {
-        var item = new Item { Id = 7, Name = "old", Description = "gone", IsActive = true };
+        var patch = _mapper.Map<EntityPatch<Item>>(new UpdateItemRequest { Description = new Optional<string?>(null), IsActive = false });
 
-        _mapper.Map(new UpdateItemRequest { Description = new Optional<string?>(null), IsActive = false }, item);
-
-        Assert.Multiple(() =>
+        Assert.That(patch.Values, Is.EqualTo(new[]
         {
-            Assert.That(item.Name, Is.EqualTo("old"));
-            Assert.That(item.Description, Is.Null);
-            Assert.That(item.IsActive, Is.False);
-        });
+            new PropertyValue(nameof(Item.Description), null),
+            new PropertyValue(nameof(Item.IsActive), false),
+        }));
     }
+
+    [Test]
+    public void EmptyUpdateRequest_GivesEmptyPatch() =>
+        Assert.That(_mapper.Map<EntityPatch<Item>>(new UpdateItemRequest()).IsEmpty, Is.True);
 }

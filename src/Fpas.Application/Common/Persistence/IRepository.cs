@@ -19,8 +19,8 @@ public interface IRepository<TEntity>
     /// <summary>Inserts the entity and returns it with its database-assigned values.</summary>
     Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken);
 
-    /// <summary>Applies <paramref name="update"/> to the stored entity and saves it; null when no entity has that id.</summary>
-    Task<TEntity?> UpdateAsync(long id, Action<TEntity> update, CancellationToken cancellationToken);
+    /// <summary>Writes the patch's properties in one statement and returns the stored entity; null when no entity has that id.</summary>
+    Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, CancellationToken cancellationToken);
 
     /// <summary>Deletes the entity and returns it as it was; null when no entity has that id.</summary>
     Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken);
