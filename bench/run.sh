@@ -6,7 +6,9 @@
 # Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_WARMUP (6s per workload),
 # BENCH_CONNECTIONS ("16 64"),
 # BENCH_WORKLOADS ("read_one list_100 create update mixed"), BENCH_ITEMS (10000),
-# BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check).
+# BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
+# BENCH_APPS ("fpas baseline"; add "fpas-single baseline-mux" for the servers without/with Npgsql
+# multiplexing against their counterpart: a like-for-like view, see bench/README.md).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,6 +23,7 @@ connections=${BENCH_CONNECTIONS:-"16 64"}
 workloads=${BENCH_WORKLOADS:-"read_one list_100 create update mixed"}
 export BENCH_ITEMS=${BENCH_ITEMS:-10000}
 deep_rows=${BENCH_DEEP_ROWS:-1000000}
+apps=${BENCH_APPS:-"fpas baseline"}
 export BENCH_WRK_DIR="$root/bench/wrk"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -65,15 +68,20 @@ dotnet publish bench/Baseline -c Release -o "$work/baseline" -v quiet --nologo >
 app_port=$(pg_free_port)
 base_url="http://127.0.0.1:$app_port"
 
-# start_app fpas|baseline [extra env...]: runs the published server outside Development and waits for it.
+# start_app fpas|fpas-single|baseline|baseline-mux [extra env...]: runs a published server outside
+# Development and waits for it. fpas runs with its defaults (multiplexing on); fpas-single turns
+# multiplexing off; baseline-mux turns it on for the baseline.
 start_app() {
-  local app=$1 dll
+  local app=$1 dll conn=$connection
   shift
   case "$app" in
     fpas) dll="$work/fpas/Fpas.Api.dll" ;;
+    fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false" ;;
     baseline) dll="$work/baseline/Baseline.dll" ;;
+    baseline-mux) dll="$work/baseline/Baseline.dll"; conn="$connection;Multiplexing=true" ;;
+    *) echo "error: unknown app '$app'" >&2; exit 2 ;;
   esac
-  env "$@" ConnectionStrings__Default="$connection" ASPNETCORE_ENVIRONMENT=Production \
+  env "$@" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="$base_url" Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
     dotnet "$dll" >"$work/$app.log" 2>&1 &
@@ -118,10 +126,11 @@ echo "Creating the schema (Fpas migrations) and seeding $BENCH_ITEMS items over 
 start_app fpas Database__MigrateOnStartup=true
 # One curl process, 16 requests in flight over kept-alive connections (a process per request took minutes).
 seq 1 "$BENCH_ITEMS" | awk -v url="$base_url/items/" '{
+  if (NR > 1) print "next"
   printf "url = \"%s\"\nrequest = \"POST\"\nheader = \"Content-Type: application/json\"\n", url
-  printf "data = \"{\\\"name\\\": \\\"seed %d\\\", \\\"description\\\": \\\"seeded\\\"}\"\noutput = \"/dev/null\"\nnext\n", $1
+  printf "data = \"{\\\"name\\\": \\\"seed %d\\\", \\\"description\\\": \\\"seeded\\\"}\"\noutput = \"/dev/null\"\n", $1
 }' >"$work/seed.curl"
-curl -s --fail --parallel --parallel-max 16 -K "$work/seed.curl"
+curl -s --no-progress-meter --fail --parallel --parallel-max 16 -K "$work/seed.curl"
 if [ "$(curl -s "$base_url/items/?offset=$((BENCH_ITEMS - 1))&limit=2" | grep -o '"id"' | wc -l)" -ne 1 ]; then
   echo "error: seeding did not store exactly $BENCH_ITEMS items" >&2
   exit 1
@@ -130,7 +139,7 @@ stop_app >/dev/null
 
 printf 'round\tapp\tworkload\tconnections\treq_per_s\tp50_ms\tp99_ms\tnon_2xx\tpeak_rss_mib\n' >"$results"
 for round in $(seq 1 "$rounds"); do
-  for app in fpas baseline; do
+  for app in $apps; do
     start_app "$app"
     # Warm-up: tiered JIT reaches optimized code only after some seconds under load on 2 busy cores,
     # and Fpas has far more code to compile than the baseline; measure steady state, not start-up.

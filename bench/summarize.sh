@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# summarize.sh RESULTS.tsv [KEYSET LINE]: a markdown table of medians and Fpas/baseline ratios.
+# summarize.sh RESULTS.tsv [KEYSET LINE]: markdown tables of medians and ratios (median of per-round
+# ratios): Fpas against the baseline and, when they ran, the like-for-like pairs
+# fpas-single/baseline (neither multiplexes) and fpas/baseline-mux (both multiplex).
 set -euo pipefail
 awk -F'\t' -v deep="${2:-}" '
 function median(list,   n, a, i, j, t) {
@@ -7,10 +9,28 @@ function median(list,   n, a, i, j, t) {
   for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
   return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 }
+function ratio(a, b, key,   round, list) {
+  list = ""
+  for (round in rounds) if (r[round, b, key] > 0 && r[round, a, key] != "") list = list " " r[round, a, key] / r[round, b, key]
+  return median(list)
+}
+function pair(a, b, title,   k, key, parts) {
+  if (!(a in ran) || !(b in ran)) return
+  printf "\n%s\n\n", title
+  printf "| workload | conns | %s req/s | %s req/s | %s/%s (median of rounds) | %s p50 / p99 ms | %s p50 / p99 ms | non-2xx |\n", a, b, a, b, a, b
+  print "|---|---|---|---|---|---|---|---|"
+  for (k = 1; k <= keys; k++) {
+    key = order[k]; split(key, parts, SUBSEP)
+    printf "| %s | %s | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f | %d / %d |\n", parts[1], parts[2],
+      median(rps[a, key]), median(rps[b, key]), ratio(a, b, key),
+      median(p50[a, key]), median(p99[a, key]), median(p50[b, key]), median(p99[b, key]), bad[a, key], bad[b, key]
+  }
+}
 NR == 1 { next }
 {
   key = $3 SUBSEP $4
   if (!(key in seen)) { seen[key] = 1; order[++keys] = key }
+  if (!($2 in ran)) { ran[$2] = 1; apps[++napps] = $2 }
   rps[$2, key] = rps[$2, key] " " $5
   p50[$2, key] = p50[$2, key] " " $6
   p99[$2, key] = p99[$2, key] " " $7
@@ -20,16 +40,10 @@ NR == 1 { next }
   rounds[$1] = 1
 }
 END {
-  print "| workload | conns | Fpas req/s | baseline req/s | Fpas/baseline (median of rounds) | Fpas p50 / p99 ms | baseline p50 / p99 ms | non-2xx Fpas / baseline |"
-  print "|---|---|---|---|---|---|---|---|"
-  for (k = 1; k <= keys; k++) {
-    key = order[k]; split(key, parts, SUBSEP); ratios = ""
-    for (round in rounds) if (r[round, "baseline", key] > 0) ratios = ratios " " r[round, "fpas", key] / r[round, "baseline", key]
-    printf "| %s | %s | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f | %d / %d |\n", parts[1], parts[2],
-      median(rps["fpas", key]), median(rps["baseline", key]), median(ratios),
-      median(p50["fpas", key]), median(p99["fpas", key]), median(p50["baseline", key]), median(p99["baseline", key]),
-      bad["fpas", key], bad["baseline", key]
-  }
-  printf "\nPeak RSS: Fpas %d MiB, baseline %d MiB.\n", peak["fpas"], peak["baseline"]
+  pair("fpas", "baseline", "Fpas (defaults) against the baseline:")
+  pair("fpas-single", "baseline", "Like for like without multiplexing (Fpas with Multiplexing=false):")
+  pair("fpas", "baseline-mux", "Like for like with multiplexing (baseline with Multiplexing=true):")
+  printf "\nPeak RSS:"
+  for (i = 1; i <= napps; i++) printf " %s %d MiB%s", apps[i], peak[apps[i]], i < napps ? "," : ".\n"
   if (deep != "") printf "\nKeyset paging (Fpas, 16 connections): %s\n", deep
 }' "$1"

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Rewrite;
 using Fpas.Api.Controllers;
 using Scalar.AspNetCore;
 
@@ -34,6 +33,15 @@ public static class ApiDocumentation
     }
 
     /// <summary>Serves the explorer at <c>/docs</c> itself (no redirect to <c>/docs/</c>); must run before routing.</summary>
+    /// <remarks>A path comparison rather than the URL rewriter: every request passes here, and a regex per request costs.</remarks>
     public static IApplicationBuilder UseApiDocumentationPaths(this IApplicationBuilder app) =>
-        app.UseRewriter(new RewriteOptions().AddRewrite($"^{ExplorerPath[1..]}$", $"{ExplorerPath[1..]}/", skipRemainingRules: true));
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Equals(ExplorerPath, StringComparison.Ordinal))
+            {
+                context.Request.Path = ExplorerPath + "/";
+            }
+
+            return next(context);
+        });
 }

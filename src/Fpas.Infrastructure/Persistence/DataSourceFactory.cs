@@ -6,13 +6,15 @@ namespace Fpas.Infrastructure.Persistence;
 /// <summary>
 /// Builds the one <see cref="NpgsqlDataSource"/> of the app. Timeouts the connection string does not set
 /// default to values that let a request fail fast (503) instead of hanging while PostgreSQL is unreachable;
-/// statements are auto-prepared unless the connection string says otherwise.
+/// statements are auto-prepared and commands multiplexed unless the connection string says otherwise
+/// (docs/adr/0009-npgsql-multiplexing.md).
 /// </summary>
 public static class DataSourceFactory
 {
     public const int DefaultConnectTimeoutSeconds = 3;
     public const int DefaultCommandTimeoutSeconds = 3;
     public const int DefaultMaxAutoPrepare = 64;
+    public const bool DefaultMultiplexing = true;
 
     public static NpgsqlDataSource Create(DatabaseOptions options)
     {
@@ -33,6 +35,11 @@ public static class DataSourceFactory
         if (!given.ContainsKey("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("Multiplexing"))
+        {
+            builder.Multiplexing = DefaultMultiplexing;
         }
 
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
