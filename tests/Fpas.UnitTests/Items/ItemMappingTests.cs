@@ -74,6 +74,17 @@ public sealed class ItemMappingTests
     }
 
     [Test]
+    public void UpdateRequest_WithEveryPropertyPresent_PatchesEveryOne()
+    {
+        var request = new UpdateItemRequest { Name = "n", Description = "d", IsActive = false };
+
+        var patched = _mapper.Map<EntityPatch<Item>>(request).Values.Select(value => value.PropertyName);
+
+        // A property added to the request but not to the profile's patch fails here.
+        Assert.That(patched, Is.EquivalentTo(typeof(UpdateItemRequest).GetProperties().Select(property => property.Name)));
+    }
+
+    [Test]
     public void EmptyUpdateRequest_GivesEmptyPatch() =>
         Assert.That(_mapper.Map<EntityPatch<Item>>(new UpdateItemRequest()).IsEmpty, Is.True);
 }
