@@ -1,5 +1,6 @@
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
+using Fpas.Api.Http;
 using Fpas.Api.Json;
 using Fpas.Api.OpenApi;
 using Fpas.Api.Validation;
@@ -12,8 +13,6 @@ namespace Fpas.Api;
 /// <summary>The HTTP layer: MVC controllers, the wire JSON rules, problem details, OpenAPI, CORS and request logging.</summary>
 public static class DependencyInjection
 {
-    public const long MaxRequestBodyBytes = 1024 * 1024;
-
     public static IHostApplicationBuilder AddWebApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -33,7 +32,7 @@ public static class DependencyInjection
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
         services.ConfigureHttpJsonOptions(options => WireJson.Apply(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
-            options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+            options.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -56,6 +55,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(app);
         app.UseHttpLogging();
         app.UseExceptionHandler();
+        app.UseRequestBodyLimit();
         app.UseStatusCodePages();
         app.UseApiDocumentationPaths();
         app.UseRouting();

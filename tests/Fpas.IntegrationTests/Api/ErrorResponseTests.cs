@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Fpas.IntegrationTests.Support;
 
@@ -42,6 +43,25 @@ public sealed class ErrorResponseTests : ApiTest
 
         await AssertProblemAsync(await Client.PostAsync("/items/", content), HttpStatusCode.RequestEntityTooLarge);
         Assert.That(await CountItemsAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Create_WithBodyOver1MiB_SentAfterTheHeaders_Gets413_NotAResetConnection()
+    {
+        // A client that sends the body a moment after the headers, and reads only when done sending.
+        var body = Encoding.UTF8.GetBytes(OversizedJson());
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(Client.BaseAddress!.Host, Client.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /items/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n"));
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+
+        await stream.WriteAsync(body);
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync();
+
+        Assert.That(statusLine, Does.StartWith("HTTP/1.1 413 "));
     }
 
     [Test]
