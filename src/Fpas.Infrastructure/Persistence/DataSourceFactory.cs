@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace Fpas.Infrastructure.Persistence;
@@ -19,25 +18,28 @@ public static class DataSourceFactory
     public static NpgsqlDataSource Create(DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        if (!given.ContainsKey("Timeout"))
+
+        // Npgsql lists the keywords that were set under their canonical names, whatever spelling was used
+        // ("commandtimeout", "MaxAutoPrepare"); its ContainsKey only says whether a keyword exists.
+        var given = builder.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("Timeout"))
         {
             builder.Timeout = DefaultConnectTimeoutSeconds;
         }
 
-        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        if (!given.Contains("Command Timeout"))
         {
             builder.CommandTimeout = DefaultCommandTimeoutSeconds;
         }
 
         // Statements EF sends repeatedly become server-side prepared statements on each connection.
-        if (!given.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
-        if (!given.ContainsKey("Multiplexing"))
+        if (!given.Contains("Multiplexing"))
         {
             builder.Multiplexing = DefaultMultiplexing;
         }

@@ -20,13 +20,11 @@ public sealed class DataSourceFactoryTests
         });
     }
 
-    [Test]
-    public void SettingsInTheConnectionString_Win()
+    [TestCase("Host=db;Database=fpas;Timeout=10;Command Timeout=0;Max Auto Prepare=0;Multiplexing=false")]
+    [TestCase("host=db;database=fpas;TIMEOUT=10;commandtimeout=0;maxautoprepare=0;multiplexing=false")]
+    public void SettingsInTheConnectionString_Win_InAnySpelling(string connectionString)
     {
-        using var dataSource = DataSourceFactory.Create(new DatabaseOptions
-        {
-            ConnectionString = "Host=db;Database=fpas;Timeout=10;Command Timeout=0;Max Auto Prepare=0;Multiplexing=false",
-        });
+        using var dataSource = DataSourceFactory.Create(new DatabaseOptions { ConnectionString = connectionString });
 
         var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         Assert.Multiple(() =>
