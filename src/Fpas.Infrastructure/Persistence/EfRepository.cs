@@ -33,7 +33,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
 
     private readonly DbSet<TEntity> _set = context.Set<TEntity>();
 
-    private ReturningStatements Statements => _statements ??= ReturningStatements.For(
+    private ReturningStatements Statements => _statements ??= new ReturningStatements(
         context.Model.FindEntityType(typeof(TEntity))!, context.GetService<ISqlGenerationHelper>());
 
     public Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ internal sealed class ReturningStatements
     private readonly string _keyColumn;
     private readonly Dictionary<string, (string Column, ValueConverter? Converter)> _columns;
 
-    private ReturningStatements(IEntityType entityType, ISqlGenerationHelper sql)
+    public ReturningStatements(IEntityType entityType, ISqlGenerationHelper sql)
     {
         var tableName = entityType.GetTableName()
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
@@ -43,8 +43,6 @@ internal sealed class ReturningStatements
 
     /// <summary>Deletes the row whose key is the one parameter and returns it.</summary>
     public string Delete { get; }
-
-    public static ReturningStatements For(IEntityType entityType, ISqlGenerationHelper sql) => new(entityType, sql);
 
     /// <summary>Sets the patch's columns on the row with key <paramref name="id"/> and returns the row.</summary>
     public (string Sql, object?[] Parameters) Update(long id, IReadOnlyList<PropertyValue> values)
