@@ -1,4 +1,5 @@
 using Fpas.Api;
+using Fpas.Api.Lifecycle;
 using Fpas.Application;
 using Fpas.Infrastructure;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 builder.AddWebApi();
+builder.AddGracefulShutdown();
 
 var app = builder.Build();
 

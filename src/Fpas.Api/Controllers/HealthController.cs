@@ -6,7 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Fpas.Api.Controllers;
 
-/// <summary>Liveness (the process serves) and readiness (PostgreSQL answers) probes.</summary>
+/// <summary>Liveness (the process serves) and readiness (PostgreSQL answers and the instance is not stopping) probes.</summary>
 [ApiController]
 [Route("health")]
 public sealed class HealthController(HealthCheckService health) : ControllerBase
@@ -21,10 +21,14 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     public async Task<IActionResult> ReadyAsync(CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(HealthCheckTags.Ready), cancellationToken);
-        return report.Status == HealthStatus.Healthy
-            ? Ok(new HealthResponse(report.Status.ToString()))
-            : Problem(
-                detail: "PostgreSQL is not answering.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+        if (report.Status == HealthStatus.Healthy)
+        {
+            return Ok(new HealthResponse(report.Status.ToString()));
+        }
+
+        var failed = report.Entries.Values.FirstOrDefault(entry => entry.Status != HealthStatus.Healthy);
+        return Problem(
+            detail: failed.Description ?? "PostgreSQL is not answering.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace Fpas.IntegrationTests.Support;
 
@@ -19,6 +20,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    /// <summary>The started host, for tests that stop it as SIGTERM would.</summary>
+    public IHost? Host { get; private set; }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        Host = base.CreateHost(builder);
+        return Host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -26,6 +36,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
+        builder.UseSetting("Shutdown:DrainDelay", "00:00:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
