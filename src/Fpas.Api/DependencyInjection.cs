@@ -5,7 +5,9 @@ using Fpas.Api.Json;
 using Fpas.Api.OpenApi;
 using Fpas.Api.Validation;
 using Microsoft.AspNetCore.HttpLogging;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 
 namespace Fpas.Api;
@@ -23,6 +25,7 @@ public static class DependencyInjection
                 options.Filters.Add<FluentValidationFilter>();
                 options.Conventions.Add(new ProblemResponsesConvention());
                 options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
+                Utf8Only(options);
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"The value '{value}' is not valid.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"The value '{value}' is not valid.");
@@ -34,7 +37,9 @@ public static class DependencyInjection
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
-        services.AddProblemDetails();
+        // First among the writers, so that no other writer answers in another format.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         services.AddApiDocumentation();
@@ -54,10 +59,18 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseHttpLogging();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on HTTPS responses
+        }
+
         app.UseExceptionHandler();
         app.UseRequestBodyLimit();
+        app.UseUtf8RequestBodies();
         app.UseStatusCodePages();
         app.UseApiDocumentationPaths();
+        app.UseHeadAsGet();
         app.UseRouting();
         app.UseCors();
         return app;
@@ -69,6 +82,31 @@ public static class DependencyInjection
         app.MapControllers();
         app.MapApiDocumentation();
         return app;
+    }
+
+    /// <summary>JSON in and out is UTF-8 only: no transcoding of request bodies, no answer in the charset a client asks for.</summary>
+    private static void Utf8Only(MvcOptions options)
+    {
+        foreach (var formatter in options.InputFormatters.OfType<TextInputFormatter>())
+        {
+            RemoveAllBut(formatter.SupportedEncodings);
+        }
+
+        foreach (var formatter in options.OutputFormatters.OfType<TextOutputFormatter>())
+        {
+            RemoveAllBut(formatter.SupportedEncodings);
+        }
+
+        static void RemoveAllBut(IList<Encoding> encodings)
+        {
+            for (var i = encodings.Count - 1; i >= 0; i--)
+            {
+                if (encodings[i].CodePage != Encoding.UTF8.CodePage)
+                {
+                    encodings.RemoveAt(i);
+                }
+            }
+        }
     }
 
     /// <summary>Runs the app; a configuration error at start-up is one clear line on stderr and exit code 1.</summary>

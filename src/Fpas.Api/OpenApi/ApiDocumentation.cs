@@ -9,6 +9,8 @@ public static class ApiDocumentation
     public const string DocumentName = "openapi";
     public const string DocumentPath = "/openapi.json";
     public const string ExplorerPath = "/docs";
+    private const string ServedDocumentPattern = "/openapi/{documentName:regex(^" + DocumentName + "$)}.json";
+    private const string ServedDocumentPath = "/openapi/" + DocumentName + ".json";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -24,22 +26,28 @@ public static class ApiDocumentation
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)
     {
-        // MapOpenApi needs a {documentName} parameter; this one only ever matches /openapi.json.
-        endpoints.MapOpenApi($"/{{documentName:regex(^{DocumentName}$)}}.json");
+        // MapOpenApi needs a {documentName} parameter. A single-segment pattern ("/{documentName}.json") would make
+        // routing offer a GET candidate for every one-segment path, so that "POST /anything" became a 405.
+        endpoints.MapOpenApi(ServedDocumentPattern);
         endpoints.MapScalarApiReference(ExplorerPath, options => options
             .WithOpenApiRoutePattern(DocumentPath)
             .AddHeadContent($"<base href=\"{ExplorerPath}/\" />"));
         return endpoints;
     }
 
-    /// <summary>Serves the explorer at <c>/docs</c> itself (no redirect to <c>/docs/</c>); must run before routing.</summary>
+    /// <summary>Serves the explorer at <c>/docs</c> (no redirect to <c>/docs/</c>) and the document at <c>/openapi.json</c>; must run before routing.</summary>
     /// <remarks>A path comparison rather than the URL rewriter: every request passes here, and a regex per request costs.</remarks>
     public static IApplicationBuilder UseApiDocumentationPaths(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Equals(ExplorerPath, StringComparison.Ordinal))
+            var path = context.Request.Path;
+            if (path.Equals(ExplorerPath, StringComparison.Ordinal))
             {
                 context.Request.Path = ExplorerPath + "/";
+            }
+            else if (path.Equals(DocumentPath, StringComparison.Ordinal))
+            {
+                context.Request.Path = ServedDocumentPath;
             }
 
             return next(context);
