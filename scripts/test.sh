@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The one test command: restores, builds and runs every test project, then prints
-# one line "N passed, N failed" (", N skipped" when any) totalled over all projects.
+# The one test command: restores and builds once, runs every test project, then prints one line
+# "N passed, N failed" (", N skipped" when any) totalled over all projects.
+#
+#   scripts/test.sh              every test project (tests/*/*Tests.csproj)
+#   scripts/test.sh --repeat N   the whole suite N times, each in a new random order; prints the seed of each
+#                                failing run (FPAS_TEST_SEED=<seed> scripts/test.sh repeats that order)
 #
 # PostgreSQL for the integration tests, in this order:
 #   1. FPAS_TEST_CONNECTION, when set (the tests create their own databases on that server);
@@ -13,6 +17,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 # shellcheck source=lib/postgres.sh
 source scripts/lib/postgres.sh
+
+repeat=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) repeat=${2:?--repeat takes a number}; shift 2 ;;
+    *) echo "usage: scripts/test.sh [--repeat N]" >&2; exit 2 ;;
+  esac
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -36,10 +48,9 @@ elif docker_available; then
 elif pg_bin_dir >/dev/null; then
   pg_check_owner
   cluster="$work/pgdata"
-  port=$(pg_free_port)
   pg_init "$cluster"
   # A throwaway cluster needs no durability: without fsync a Respawn reset (TRUNCATE) averaged 6 ms here, 12 ms with it.
-  pg_start "$cluster" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  port=$(pg_start_free "$cluster" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
   export FPAS_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   echo "PostgreSQL: private cluster $(basename "$(dirname "$(pg_bin_dir)")") on 127.0.0.1:$port"
 else
@@ -48,17 +59,71 @@ else
   exit 2
 fi
 
+# Every test project, including any outside the solution (the template test is repository-only).
+mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | sort)
+
+# Build once: the solution, then any test project outside it; every test run below uses --no-build.
 dotnet tool restore >/dev/null
 dotnet build Fpas.sln --nologo -v quiet -clp:NoSummary
-
-# One dotnet test per test project (tests/*/*Tests.csproj, including any outside the solution), each writing
-# its TRX to its own folder, so no result file can overwrite another.
-results="$work/results"
-status=0
-for project in $(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | sort); do
-  name=$(basename "$project" .csproj)
-  dotnet test "$project" --nologo -v quiet --logger trx --results-directory "$results/$name" || status=$?
+for project in "${projects[@]}"; do
+  if ! grep -q "$(basename "$project")" Fpas.sln; then
+    dotnet build "$project" --nologo -v quiet -clp:NoSummary
+  fi
 done
 
-bash scripts/lib/trx-summary.sh "$results" || exit 1
-[ "$status" -eq 0 ] || exit "$status"
+# run_project PROJECT RESULTS LOG: one dotnet test, its TRX in a folder of its own, its output in LOG.
+run_project() {
+  local project=$1 results=$2 log=$3 name
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build --nologo -v quiet --logger trx --results-directory "$results/$name" >"$log" 2>&1
+}
+
+# run_suite RESULTS: every project; those that share no database run at the same time (the template test
+# builds a whole generated solution, and its tests create databases of their own).
+run_suite() {
+  local results=$1 status=0 pids=() logs=() project log i
+  for project in "${projects[@]}"; do
+    log="$results/$(basename "$project" .csproj).log"
+    mkdir -p "$results"
+    if [[ "$project" == *TemplateTests* ]]; then
+      run_project "$project" "$results" "$log" &
+      pids+=("$!")
+      logs+=("$log")
+    else
+      run_project "$project" "$results" "$log" || status=1
+      grep -E "^(Passed|Failed)!|error" "$log" || true
+    fi
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || status=1
+    grep -E "^(Passed|Failed)!|error" "${logs[$i]}" || true
+  done
+  return $status
+}
+
+if [ "$repeat" -le 1 ]; then
+  status=0
+  run_suite "$work/results" || status=$?
+  bash scripts/lib/trx-summary.sh "$work/results" || exit 1
+  exit "$status"
+fi
+
+failing_seeds=()
+for run in $(seq 1 "$repeat"); do
+  export FPAS_TEST_SEED=$((RANDOM * 32768 + RANDOM))
+  results="$work/run-$run"
+  if run_suite "$results" && bash scripts/lib/trx-summary.sh "$results" >"$results/summary.txt" 2>&1; then
+    echo "run $run/$repeat (seed $FPAS_TEST_SEED): $(tail -n 1 "$results/summary.txt")"
+  else
+    failing_seeds+=("$FPAS_TEST_SEED")
+    kept="${TMPDIR:-/tmp}/fpas-failed-run-$FPAS_TEST_SEED"
+    rm -rf "$kept"
+    cp -r "$results" "$kept"
+    echo "run $run/$repeat (seed $FPAS_TEST_SEED): FAILED; output kept in $kept"
+    cat "$results/summary.txt" >&2 || true
+  fi
+done
+echo "failing seeds: ${failing_seeds[*]:-none}"
+failed_runs=${#failing_seeds[@]}
+echo "runs: $((repeat - failed_runs)) passed, $failed_runs failed"
+[ "$failed_runs" -eq 0 ]

@@ -81,6 +81,28 @@ pg_start() {
   }
 }
 
+# pg_start_free DIR [SERVER OPTIONS]: starts the cluster on a free port of 127.0.0.1 and prints that port. A port
+# found free can be taken before the server binds it (seen: "could not bind ... Address already in use"), so a
+# start that fails on the bind is tried again on another port.
+pg_start_free() {
+  local dir=$1 extra=${2:-} port attempt
+  for attempt in 1 2 3 4 5; do
+    port=$(pg_free_port) || return 1
+    if pg_start "$dir" "$port" "$extra" 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+    if ! grep -q "Address already in use" "$dir/server.log" 2>/dev/null; then
+      echo "error: PostgreSQL did not start; see $dir/server.log" >&2
+      return 1
+    fi
+    echo "PostgreSQL: port $port was taken before the server bound it; trying another" >&2
+    : >"$dir/server.log"
+  done
+  echo "error: PostgreSQL found no free port in 5 tries; see $dir/server.log" >&2
+  return 1
+}
+
 # pg_is_running DIR
 pg_is_running() {
   local bin
