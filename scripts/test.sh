@@ -61,42 +61,49 @@ fi
 
 # Every test project, including any outside the solution (the template test is repository-only).
 mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | sort)
-
-# Build once: the solution, then any test project outside it; every test run below uses --no-build.
 dotnet tool restore >/dev/null
-dotnet build Fpas.sln --nologo -v quiet -clp:NoSummary
-for project in "${projects[@]}"; do
-  if ! grep -q "$(basename "$project")" Fpas.sln; then
-    dotnet build "$project" --nologo -v quiet -clp:NoSummary
-  fi
-done
 
-# run_project PROJECT RESULTS LOG: one dotnet test, its TRX in a folder of its own, its output in LOG.
+in_solution() { grep -q "$(basename "$1")" Fpas.sln; }
+
+# run_project PROJECT RESULTS [--no-build]: one dotnet test, its TRX in a folder of its own, its output in a log.
 run_project() {
-  local project=$1 results=$2 log=$3 name
+  local project=$1 results=$2 name
   name=$(basename "$project" .csproj)
-  dotnet test "$project" --no-build --nologo -v quiet --logger trx --results-directory "$results/$name" >"$log" 2>&1
+  mkdir -p "$results"
+  dotnet test "$project" "${@:3}" --nologo -v quiet --logger trx --results-directory "$results/$name" \
+    >"$results/$name.log" 2>&1
 }
 
-# run_suite RESULTS: every project; those that share no database run at the same time (the template test
-# builds a whole generated solution, and its tests create databases of their own).
+show_result() {
+  grep -E "^(Passed|Failed)!| error |rror\(s\)" "$1/$(basename "$2" .csproj).log" | grep -v " 0 Error(s)" || true
+}
+
+# run_suite RESULTS: the projects outside the solution (the template test: it generates and builds a solution of
+# its own, on databases of its own) start first and build themselves, beside the build of the solution; the
+# solution's projects then run one after the other with --no-build.
+built=""
 run_suite() {
-  local results=$1 status=0 pids=() logs=() project log i
+  local results=$1 status=0 pids=() others=() project i
   for project in "${projects[@]}"; do
-    log="$results/$(basename "$project" .csproj).log"
-    mkdir -p "$results"
-    if [[ "$project" == *TemplateTests* ]]; then
-      run_project "$project" "$results" "$log" &
+    if ! in_solution "$project"; then
+      run_project "$project" "$results" &
       pids+=("$!")
-      logs+=("$log")
-    else
-      run_project "$project" "$results" "$log" || status=1
-      grep -E "^(Passed|Failed)!|error" "$log" || true
+      others+=("$project")
+    fi
+  done
+  if [ -z "$built" ]; then
+    dotnet build Fpas.sln --nologo -v quiet -clp:NoSummary || { wait; return 1; }
+    built=yes
+  fi
+  for project in "${projects[@]}"; do
+    if in_solution "$project"; then
+      run_project "$project" "$results" --no-build || status=1
+      show_result "$results" "$project"
     fi
   done
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || status=1
-    grep -E "^(Passed|Failed)!|error" "${logs[$i]}" || true
+    show_result "$results" "${others[$i]}"
   done
   return $status
 }
