@@ -6,7 +6,7 @@
 #   2. a local PostgreSQL cluster from the server binaries in .data/postgres (created on first run,
 #      kept between runs, started here and stopped again on exit when this script started it);
 #   3. a PostgreSQL container in Docker (data in .data/docker), when Docker is the only option.
-# Pending migrations are applied at start-up.
+# Pending migrations are applied at start-up. The environment is Development unless ASPNETCORE_ENVIRONMENT says otherwise.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -93,5 +93,7 @@ else
 fi
 
 export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
+# A developer's machine: Development, where the API is open until a bearer issuer is configured (dotnet user-jwts).
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 echo "Fpas on http://localhost:$port (docs: http://localhost:$port/docs); Ctrl-C stops it"
 dotnet run --project src/Fpas.Api -c Release --no-launch-profile -- --urls "http://localhost:$port"

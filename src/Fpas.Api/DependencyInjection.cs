@@ -3,6 +3,7 @@ using Fpas.Api.Errors;
 using Fpas.Api.Http;
 using Fpas.Api.Json;
 using Fpas.Api.OpenApi;
+using Fpas.Api.Security;
 using Fpas.Api.Validation;
 using Microsoft.AspNetCore.HttpLogging;
 using System.Text;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace Fpas.Api;
 
-/// <summary>The HTTP layer: MVC controllers, the wire JSON rules, problem details, OpenAPI, CORS and request logging.</summary>
+/// <summary>The HTTP layer: MVC controllers, the wire JSON rules, problem details, OpenAPI, CORS, forwarded headers and request logging.</summary>
 public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddWebApi(this IHostApplicationBuilder builder)
@@ -24,6 +25,7 @@ public static class DependencyInjection
             {
                 options.Filters.Add<FluentValidationFilter>();
                 options.Conventions.Add(new ProblemResponsesConvention());
+                options.Conventions.Add(new ResourceScopesConvention());
                 options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
                 Utf8Only(options);
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -43,6 +45,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         services.AddApiDocumentation();
+        services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         services.AddConfiguredCors(builder.Configuration);
 
         services.AddHttpLogging(options =>
@@ -58,6 +61,7 @@ public static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.UseHttpLogging();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
@@ -73,6 +77,7 @@ public static class DependencyInjection
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseCors();
+        app.UseApiSecurity();
         return app;
     }
 

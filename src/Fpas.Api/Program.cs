@@ -1,5 +1,6 @@
 using Fpas.Api;
 using Fpas.Api.Lifecycle;
+using Fpas.Api.Security;
 using Fpas.Application;
 using Fpas.Infrastructure;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 builder.AddWebApi();
+builder.AddApiSecurity();
 builder.AddGracefulShutdown();
 
 var app = builder.Build();

@@ -14,6 +14,7 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     private const string PositiveIdMessage = "The id must be an integer of at least 1.";
 
     [HttpGet]
+    [EndpointSummary("List items by id, with offset or keyset (after_id) paging")]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<ItemResponse>> ListAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -25,12 +26,14 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     }
 
     [HttpGet("{id}")]
+    [EndpointSummary("Get one item")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     public Task<ItemResponse> GetAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
         items.GetAsync(id, cancellationToken);
 
     [HttpPost]
+    [EndpointSummary("Create an item")]
     [Consumes(MediaTypeNames.Application.Json)]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
@@ -38,6 +41,7 @@ public sealed class ItemsController(ItemService items) : ControllerBase
         items.CreateAsync(request, cancellationToken);
 
     [HttpPut("{id}")]
+    [EndpointSummary("Change an item: only the properties present in the body")]
     [Consumes(MediaTypeNames.Application.Json)]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
@@ -46,6 +50,7 @@ public sealed class ItemsController(ItemService items) : ControllerBase
         items.UpdateAsync(id, request, cancellationToken);
 
     [HttpDelete("{id}")]
+    [EndpointSummary("Delete an item and return it")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     public Task<ItemResponse> DeleteAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>

@@ -9,6 +9,11 @@ public static class ApiDocumentation
     public const string DocumentName = "openapi";
     public const string DocumentPath = "/openapi.json";
     public const string ExplorerPath = "/docs";
+    private const string Description =
+        "Items: create, list (offset or keyset paging), read, change (partial update) and delete. "
+        + "JSON is snake_case; every error is an RFC 9457 problem (application/problem+json) with a traceId. "
+        + "Writes need a bearer token with the resource's write scope when the server is configured for it.";
+
     private const string ServedDocumentPattern = "/openapi/{documentName:regex(^" + DocumentName + "$)}.json";
     private const string ServedDocumentPath = "/openapi/" + DocumentName + ".json";
 
@@ -19,9 +24,12 @@ public static class ApiDocumentation
             {
                 document.Info.Title = "Fpas";
                 document.Info.Version = ServiceInfoResponse.Current.Version;
+                document.Info.Description = Description;
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer<OptionalSchemaTransformer>();
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<BearerSecurityTransformer>();
         });
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)
@@ -29,9 +37,17 @@ public static class ApiDocumentation
         // MapOpenApi needs a {documentName} parameter. A single-segment pattern ("/{documentName}.json") would make
         // routing offer a GET candidate for every one-segment path, so that "POST /anything" became a 405.
         endpoints.MapOpenApi(ServedDocumentPattern);
+        // Self-hosted: no calls to Scalar's services (agent, MCP, telemetry, proxy) and none of its promotional buttons.
         endpoints.MapScalarApiReference(ExplorerPath, options => options
             .WithOpenApiRoutePattern(DocumentPath)
-            .AddHeadContent($"<base href=\"{ExplorerPath}/\" />"));
+            .AddHeadContent($"<base href=\"{ExplorerPath}/\" />")
+            .WithTitle("Fpas API")
+            .AddPreferredSecuritySchemes(BearerSecurityTransformer.SchemeName)
+            .HideDeveloperTools()
+            .HideClientButton()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry());
         return endpoints;
     }
 

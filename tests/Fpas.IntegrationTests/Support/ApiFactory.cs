@@ -41,6 +41,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.UseSetting("Shutdown:DrainDelay", "00:00:00");
+        // The contract's anonymous mode; the authentication tests configure a bearer issuer instead.
+        builder.UseSetting("Authentication:AllowAnonymousWrites", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,54 @@
+using Fpas.Api.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace Fpas.Api.OpenApi;
+
+/// <summary>
+/// Declares the bearer scheme, and on each operation the scope it needs when the settings make it need one
+/// (writes unless anonymous writes are allowed; reads when authenticated reads are required).
+/// </summary>
+public sealed class BearerSecurityTransformer(IOptions<ApiSecurityOptions> security) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+{
+    public const string SchemeName = "Bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "A JWT from the configured issuer. Scopes: `<resource>:write` for POST, PUT and DELETE; "
+                + "`<resource>:read` for reads when the server requires authenticated reads.",
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var policy = context.Description.ActionDescriptor.EndpointMetadata.OfType<AuthorizeAttribute>()
+            .Select(attribute => attribute.Policy).FirstOrDefault(name => name is not null);
+        if (policy is null || !NeedsToken(policy))
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [policy],
+        });
+        return Task.CompletedTask;
+    }
+
+    private bool NeedsToken(string policy) =>
+        ScopePolicies.IsRead(policy) ? security.Value.RequireAuthenticatedReads : !security.Value.AnonymousWrites;
+}

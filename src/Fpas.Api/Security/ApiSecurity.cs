@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Fpas.Api.Security;
+
+/// <summary>
+/// JWT bearer authentication configured only through <c>Authentication:Schemes:Bearer</c>, scope policies per resource,
+/// fail-closed start-up, and per-client rate limits (docs/adr/0012-fail-closed-authentication.md).
+/// </summary>
+public static class ApiSecurity
+{
+    public const string BearerSection = "Authentication:Schemes:" + JwtBearerDefaults.AuthenticationScheme;
+
+    public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<ApiSecurityOptions>()
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            {
+                options.BearerConfigured = IsBearerConfigured(configuration.GetSection(BearerSection));
+                options.AllowAnonymousWrites = configuration.GetValue<bool>("Authentication:AllowAnonymousWrites");
+                options.RequireAuthenticatedReads = configuration.GetValue<bool>("Authorization:RequireAuthenticatedReads");
+                options.IsDevelopment = environment.IsDevelopment();
+            })
+            .Validate(options => options.IsValid, ApiSecurityOptions.NotConfiguredMessage)
+            .Validate(options => !options.RequireAuthenticatedReads || options.BearerConfigured, ApiSecurityOptions.ReadsNeedBearerMessage)
+            .ValidateOnStart();
+        services.AddHostedService<SecurityStartupCheck>();
+
+        // The handler reads Authority, ValidAudiences, ValidIssuer and SigningKeys from BearerSection by itself.
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.MapInboundClaims = false);
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
+
+        services.Configure<RateLimitingSettings>(builder.Configuration.GetSection(RateLimitingSettings.SectionName));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<RateLimitingSettings>>((options, settings) => ClientRateLimiter.Configure(options, settings.Value));
+        return builder;
+    }
+
+    /// <summary>Authentication, the rate limiter (only when configured: no cost otherwise), then authorization.</summary>
+    public static IApplicationBuilder UseApiSecurity(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        if (app.ApplicationServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static bool IsBearerConfigured(IConfigurationSection bearer)
+    {
+        var issuer = !string.IsNullOrWhiteSpace(bearer["Authority"]) || bearer.GetSection("SigningKeys").GetChildren().Any();
+        var audience = !string.IsNullOrWhiteSpace(bearer["ValidAudience"]) || bearer.GetSection("ValidAudiences").GetChildren().Any();
+        return issuer && audience;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Fpas.Api.Security;
+
+/// <summary>
+/// Builds the <c>&lt;resource&gt;:read</c> and <c>&lt;resource&gt;:write</c> policies from the settings: a write needs its
+/// scope unless anonymous writes are allowed; a read needs its scope only when authenticated reads are required.
+/// </summary>
+public sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options, IOptions<ApiSecurityOptions> security)
+    : DefaultAuthorizationPolicyProvider(options)
+{
+    private static readonly AuthorizationPolicy Anyone = new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> _policies = new(StringComparer.Ordinal);
+
+    public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        ArgumentNullException.ThrowIfNull(policyName);
+        var isRead = ScopePolicies.IsRead(policyName);
+        if (!isRead && !ScopePolicies.IsWrite(policyName))
+        {
+            return base.GetPolicyAsync(policyName);
+        }
+
+        return Task.FromResult<AuthorizationPolicy?>(_policies.GetOrAdd(policyName, name =>
+        {
+            var settings = security.Value;
+            var open = isRead ? !settings.RequireAuthenticatedReads : settings.AnonymousWrites;
+            return open
+                ? Anyone
+                : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(name)).Build();
+        }));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Fpas.IntegrationTests.Support;
+
+namespace Fpas.IntegrationTests.Api;
+
+/// <summary>A server configured with a bearer issuer: writes need <c>items:write</c>, reads stay anonymous.</summary>
+public sealed class ItemsAuthorizationTests : DatabaseTest
+{
+    private ApiFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public void StartServer() => _factory = new ApiFactory(TestDatabase.ConnectionString, TestTokens.BearerSettings());
+
+    [OneTimeTearDown]
+    public async Task StopServerAsync() => await _factory.DisposeAsync();
+
+    [Test]
+    public async Task Write_WithoutToken_Is401Problem_WithBearerChallenge()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/items/", new { name = "x" });
+
+        await ErrorResponseTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer").And.Not.Contain("invalid_token"));
+    }
+
+    private static readonly object[] BadTokens =
+    [
+        new object[] { "expired", TestTokens.Create("items:write", expires: DateTime.UtcNow.AddMinutes(-10)) },
+        new object[] { "wrong audience", TestTokens.Create("items:write", audience: "another-api") },
+        new object[] { "wrong issuer", TestTokens.Create("items:write", issuer: "https://elsewhere.test") },
+        new object[] { "wrong key", TestTokens.Create("items:write", otherKey: true) },
+        new object[] { "alg none", TestTokens.WithoutSignature("items:write") },
+        new object[] { "not a JWT", "garbage" },
+    ];
+
+    [TestCaseSource(nameof(BadTokens))]
+    public async Task Write_WithABadToken_Is401Problem_WithInvalidToken(string why, string token)
+    {
+        using var client = Client(token);
+
+        using var response = await client.PostAsJsonAsync("/items/", new { name = "x" });
+
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        await ErrorResponseTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.That(challenge, Does.StartWith("Bearer").And.Contain("error=\"invalid_token\""), why);
+        Assert.That(await CountItemsAsync(), Is.Zero, why);
+    }
+
+    [TestCase("items:read")]
+    [TestCase("tags:write")]
+    [TestCase("items:writer")]
+    public async Task Write_WithoutTheWriteScope_Is403Problem(string scope)
+    {
+        using var client = Client(TestTokens.Create(scope));
+
+        await ErrorResponseTests.AssertProblemAsync(await client.PostAsJsonAsync("/items/", new { name = "x" }), HttpStatusCode.Forbidden);
+        await ErrorResponseTests.AssertProblemAsync(await client.PutAsJsonAsync("/items/1", new { name = "x" }), HttpStatusCode.Forbidden);
+        await ErrorResponseTests.AssertProblemAsync(await client.DeleteAsync("/items/1"), HttpStatusCode.Forbidden);
+    }
+
+    [TestCase("scope", "items:write")]
+    [TestCase("scope", "items:read items:write")]
+    [TestCase("scp", "items:write")]
+    public async Task Writes_WithTheWriteScope_Succeed(string claim, string scope)
+    {
+        using var client = Client(TestTokens.Create(scope, scopeClaim: claim));
+
+        using var created = await client.PostAsJsonAsync("/items/", new { name = "written" });
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
+        using var updated = await client.PutAsJsonAsync($"/items/{id}", new { name = "rewritten" });
+        using var deleted = await client.DeleteAsync($"/items/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(updated.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [TestCase("/items/")]
+    [TestCase("/")]
+    [TestCase("/health/live")]
+    [TestCase("/openapi.json")]
+    [TestCase("/docs")]
+    public async Task Reads_AreAnonymous_WhenNotRequired(string path)
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task OpenApi_DeclaresTheBearerScheme_AndTheWriteScopePerOperation()
+    {
+        using var client = _factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi.json");
+
+        var post = document.GetProperty("paths").GetProperty("/items").GetProperty("post");
+        var get = document.GetProperty("paths").GetProperty("/items/{id}").GetProperty("get");
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
+            Assert.That(post.GetProperty("security")[0].GetProperty("Bearer")[0].GetString(), Is.EqualTo("items:write"));
+            Assert.That(post.GetProperty("responses").EnumerateObject().Select(response => response.Name), Is.SupersetOf(new[] { "401", "403" }));
+            Assert.That(get.TryGetProperty("security", out _), Is.False, "reads are anonymous on this server");
+        });
+    }
+
+    private HttpClient Client(string token)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<long> CountItemsAsync()
+    {
+        await using var context = TestDatabase.CreateDbContext();
+        return context.Set<Fpas.Domain.Items.Item>().LongCount();
+    }
+}

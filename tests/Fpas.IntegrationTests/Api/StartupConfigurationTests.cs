@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Fpas.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fpas.IntegrationTests.Api;
+
+/// <summary>The app as a process: a configuration error is one line on stderr and exit code 1, before serving.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Test]
+    public async Task Production_WithoutBearerConfiguration_RefusesToStart()
+    {
+        var (exitCode, stderr) = await RunApiAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = TestDatabase.ConnectionString,
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.Contain("Authentication:Schemes:Bearer").And.Contain("Authentication:AllowAnonymousWrites"));
+        });
+    }
+
+    [Test]
+    public async Task MissingConnectionString_RefusesToStart()
+    {
+        var (exitCode, stderr) = await RunApiAsync(new Dictionary<string, string>
+        {
+            ["Authentication__AllowAnonymousWrites"] = "true",
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.Contain("ConnectionStrings:Default"));
+        });
+    }
+
+    [Test]
+    public async Task AllowAnonymousWrites_StartsWithAWarning()
+    {
+        var logs = new LogCapture();
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, services: services => services.AddSingleton<ILoggerProvider>(logs));
+
+        using var client = factory.CreateClient();
+
+        Assert.That(logs.Records.Where(record => record.Level == LogLevel.Warning).Select(record => record.Message),
+            Has.One.Contains("AllowAnonymousWrites"));
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunApiAsync(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Fpas.Api.dll"), "--urls", "http://127.0.0.1:0" },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("ConnectionStrings", StringComparison.Ordinal) || key.StartsWith("Authentication", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the app did not stop within 30 s; stdout: {await stdout}");
+        }
+
+        return (process.ExitCode, stderr);
+    }
+}
