@@ -8,7 +8,12 @@
 # BENCH_WORKLOADS ("read_one list_100 create update mixed"), BENCH_ITEMS (10000),
 # BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
 # BENCH_APPS ("fpas baseline"; add "fpas-single baseline-mux" for the servers without/with Npgsql
-# multiplexing against their counterpart: a like-for-like view, see bench/README.md).
+# multiplexing against their counterpart: a like-for-like view, see bench/README.md; "fpas-anon" for Fpas
+# with anonymous writes instead of a token; "fpas-ref" for another published build of Fpas, in BENCH_REF_DIR).
+#
+# Fpas runs as it ships: Production, the repository's appsettings, only the connection string and URL set,
+# plus what a production start requires: a bearer token issuer (a signing key of this run), and a valid
+# token with the items scopes on every request of every server (the baseline ignores it).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -68,23 +73,37 @@ dotnet publish bench/Baseline -c Release -o "$work/baseline" -v quiet --nologo >
 app_port=$(pg_free_port)
 base_url="http://127.0.0.1:$app_port"
 
-# start_app fpas|fpas-single|baseline|baseline-mux [extra env...]: runs a published server outside
-# Development and waits for it. fpas runs with its defaults (multiplexing on); fpas-single turns
-# multiplexing off; baseline-mux turns it on for the baseline.
+# A signing key and an HS256 token for this run only.
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+signing_key=$(openssl rand -base64 32)
+jwt_header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+jwt_payload=$(printf '{"sub":"bench","scope":"items:read items:write","iss":"fpas-bench","aud":"fpas-bench","iat":%s,"nbf":%s,"exp":%s}' \
+  "$(date +%s)" "$(date +%s)" "$(( $(date +%s) + 86400 ))" | b64url)
+jwt_signature=$(printf '%s.%s' "$jwt_header" "$jwt_payload" \
+  | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$(echo "$signing_key" | openssl base64 -d -A | od -An -tx1 | tr -d ' \n')" -binary | b64url)
+export BENCH_TOKEN="$jwt_header.$jwt_payload.$jwt_signature"
+bearer_settings=(Authentication__Schemes__Bearer__ValidIssuer=fpas-bench Authentication__Schemes__Bearer__ValidAudiences__0=fpas-bench
+  Authentication__Schemes__Bearer__SigningKeys__0__Issuer=fpas-bench "Authentication__Schemes__Bearer__SigningKeys__0__Value=$signing_key")
+
+# start_app fpas|fpas-single|fpas-anon|fpas-ref|baseline|baseline-mux [extra env...]: runs a published server
+# in Production and waits for it. fpas runs with its defaults (multiplexing on) and the run's token issuer;
+# fpas-single turns multiplexing off; fpas-anon allows anonymous writes instead of an issuer; fpas-ref is the
+# build in BENCH_REF_DIR with the same settings as fpas; baseline-mux turns multiplexing on for the baseline.
 start_app() {
-  local app=$1 dll conn=$connection
+  local app=$1 dll conn=$connection settings=()
   shift
   case "$app" in
-    fpas) dll="$work/fpas/Fpas.Api.dll" ;;
-    fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false" ;;
+    fpas) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
+    fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false"; settings=("${bearer_settings[@]}") ;;
+    fpas-anon) dll="$work/fpas/Fpas.Api.dll"; settings=(Authentication__AllowAnonymousWrites=true) ;;
+    fpas-ref) dll="${BENCH_REF_DIR:?fpas-ref needs BENCH_REF_DIR, a published Fpas}/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
     baseline) dll="$work/baseline/Baseline.dll" ;;
     baseline-mux) dll="$work/baseline/Baseline.dll"; conn="$connection;Multiplexing=true" ;;
     *) echo "error: unknown app '$app'" >&2; exit 2 ;;
   esac
-  env "$@" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="$base_url" Logging__LogLevel__Default=Warning \
-    Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning \
-    dotnet "$dll" >"$work/$app.log" 2>&1 &
+  # From its own folder: the content root, where its appsettings.json is read, is the working directory.
+  (cd "$(dirname "$dll")" && exec env "$@" "${settings[@]}" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$work/$app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 100); do
     if curl -s -o /dev/null "$base_url/items/?limit=1"; then return 0; fi
@@ -95,14 +114,14 @@ start_app() {
   exit 1
 }
 
-# stop_app: prints the server's peak resident set size in MiB.
+# stop_app: stops the server and waits for it to exit (a draining Fpas serves on for its drain delay, so the next
+# server must not start before); sets peak to its peak resident set size in MiB. Not in a subshell: wait needs the
+# server to be this shell's child.
 stop_app() {
-  local peak
   peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
   kill "$app_pid"
   wait "$app_pid" 2>/dev/null || true
   app_pid=""
-  echo "$peak"
 }
 
 to_ms() { # wrk latency (e.g. 812.00us, 3.21ms, 1.02s) in milliseconds
@@ -125,9 +144,9 @@ run_wrk() {
 echo "Creating the schema (Fpas migrations) and seeding $BENCH_ITEMS items over HTTP"
 start_app fpas Database__MigrateOnStartup=true
 # One curl process, 16 requests in flight over kept-alive connections (a process per request took minutes).
-seq 1 "$BENCH_ITEMS" | awk -v url="$base_url/items/" '{
+seq 1 "$BENCH_ITEMS" | awk -v url="$base_url/items/" -v token="$BENCH_TOKEN" '{
   if (NR > 1) print "next"
-  printf "url = \"%s\"\nrequest = \"POST\"\nheader = \"Content-Type: application/json\"\n", url
+  printf "url = \"%s\"\nrequest = \"POST\"\nheader = \"Content-Type: application/json\"\nheader = \"Authorization: Bearer %s\"\n", url, token
   printf "data = \"{\\\"name\\\": \\\"seed %d\\\", \\\"description\\\": \\\"seeded\\\"}\"\noutput = \"/dev/null\"\n", $1
 }' >"$work/seed.curl"
 curl -s --no-progress-meter --fail --parallel --parallel-max 16 -K "$work/seed.curl"
@@ -154,7 +173,7 @@ for round in $(seq 1 "$rounds"); do
         printf 'round %s %-8s %-9s c=%-3s %10s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad"
       done
     done
-    peak=$(stop_app)
+    stop_app
     echo "round $round $app peak RSS ${peak} MiB"
     for row in "${rows[@]}"; do printf '%s\t%s\n' "$row" "$peak" >>"$results"; done
   done

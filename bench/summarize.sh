@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # summarize.sh RESULTS.tsv [KEYSET LINE]: markdown tables of medians and ratios (median of per-round
 # ratios): Fpas against the baseline and, when they ran, the like-for-like pairs
-# fpas-single/baseline (neither multiplexes) and fpas/baseline-mux (both multiplex).
+# fpas-single/baseline (neither multiplexes) and fpas/baseline-mux (both multiplex); fpas/fpas-anon (the cost of
+# authentication) and fpas/fpas-ref (against another build).
 set -euo pipefail
 awk -F'\t' -v deep="${2:-}" '
 function median(list,   n, a, i, j, t) {
@@ -43,6 +44,8 @@ END {
   pair("fpas", "baseline", "Fpas (defaults) against the baseline:")
   pair("fpas-single", "baseline", "Like for like without multiplexing (Fpas with Multiplexing=false):")
   pair("fpas", "baseline-mux", "Like for like with multiplexing (baseline with Multiplexing=true):")
+  pair("fpas", "fpas-anon", "Authentication's cost: Fpas with a token on every request against Fpas with anonymous writes:")
+  pair("fpas", "fpas-ref", "Fpas against the reference build (BENCH_REF_DIR), same settings:")
   printf "\nPeak RSS:"
   for (i = 1; i <= napps; i++) printf " %s %d MiB%s", apps[i], peak[apps[i]], i < napps ? "," : ".\n"
   if (deep != "") printf "\nKeyset paging (Fpas, 16 connections): %s\n", deep

@@ -5,6 +5,10 @@
 #   scripts/test.sh              every test project (tests/*/*Tests.csproj)
 #   scripts/test.sh --repeat N   the whole suite N times, each in a new random order; prints the seed of each
 #                                failing run (FPAS_TEST_SEED=<seed> scripts/test.sh repeats that order)
+#   scripts/test.sh --results D  also keeps the TRX result files in folder D (for CI artifacts, or to check what ran)
+#   scripts/test.sh --via-pgbouncer  every connection of the tests and the app goes through a PgBouncer (1.18+) in
+#                                transaction-pooling mode in front of the private cluster, with the connection profile
+#                                of README.md "PgBouncer" (not part of CI: it needs the pgbouncer package)
 #
 # PostgreSQL for the integration tests, in this order:
 #   1. FPAS_TEST_CONNECTION, when set (the tests create their own databases on that server);
@@ -19,10 +23,14 @@ cd "$root"
 source scripts/lib/postgres.sh
 
 repeat=1
+keep_results=""
+via_pgbouncer=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeat) repeat=${2:?--repeat takes a number}; shift 2 ;;
-    *) echo "usage: scripts/test.sh [--repeat N]" >&2; exit 2 ;;
+    --results) keep_results=${2:?--results takes a folder}; shift 2 ;;
+    --via-pgbouncer) via_pgbouncer=yes; shift ;;
+    *) echo "usage: scripts/test.sh [--repeat N] [--results DIR] [--via-pgbouncer]" >&2; exit 2 ;;
   esac
 done
 
@@ -31,7 +39,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 work=$(mktemp -d "${TMPDIR:-/tmp}/fpas-test.XXXXXX")
 chmod 755 "$work"
 cluster=""
+bouncer=""
 cleanup() {
+  if [ -n "$bouncer" ]; then
+    kill "$(cat "$bouncer/pgbouncer.pid" 2>/dev/null)" 2>/dev/null || true
+  fi
   if [ -n "$cluster" ]; then
     pg_stop "$cluster"
   fi
@@ -41,9 +53,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ -n "${FPAS_TEST_CONNECTION:-}" ]; then
+if [ -n "$via_pgbouncer" ] && ! command -v pgbouncer >/dev/null 2>&1; then
+  echo "error: --via-pgbouncer needs PgBouncer (Debian/Ubuntu: apt-get install pgbouncer)" >&2
+  exit 2
+fi
+
+if [ -n "${FPAS_TEST_CONNECTION:-}" ] && [ -z "$via_pgbouncer" ]; then
   echo "PostgreSQL: FPAS_TEST_CONNECTION"
-elif docker_available; then
+elif docker_available && [ -z "$via_pgbouncer" ]; then
   echo "PostgreSQL: Testcontainers (Docker answers)"
 elif pg_bin_dir >/dev/null; then
   pg_check_owner
@@ -57,6 +74,37 @@ else
   echo "error: no PostgreSQL for the integration tests: FPAS_TEST_CONNECTION is not set, Docker does not answer, and no PostgreSQL server binaries were found." >&2
   echo "       $PG_INSTALL_HINT" >&2
   exit 2
+fi
+
+if [ -n "$via_pgbouncer" ]; then
+  # Transaction pooling: a server connection per transaction, so no server-side prepared statements (Max Auto
+  # Prepare=0), no multiplexing, and no reset query of Npgsql's own (the pooler resets nothing in this mode anyway).
+  bouncer="$work/pgbouncer"
+  mkdir -p "$bouncer"
+  bouncer_port=$(pg_free_port)
+  server_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$FPAS_TEST_CONNECTION")
+  echo '"postgres" ""' >"$bouncer/userlist.txt"
+  cat >"$bouncer/pgbouncer.ini" <<INI
+[databases]
+* = host=127.0.0.1 port=$server_port
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bouncer_port
+unix_socket_dir =
+auth_type = trust
+auth_file = $bouncer/userlist.txt
+pool_mode = transaction
+max_client_conn = 2000
+default_pool_size = 40
+ignore_startup_parameters = extra_float_digits
+logfile = $bouncer/pgbouncer.log
+pidfile = $bouncer/pgbouncer.pid
+INI
+  chown -R postgres: "$bouncer" 2>/dev/null || true
+  pg_as_owner pgbouncer -d "$bouncer/pgbouncer.ini"
+  for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$bouncer_port") 2>/dev/null && break; sleep 0.1; done
+  export FPAS_TEST_CONNECTION="Host=127.0.0.1;Port=$bouncer_port;Username=postgres;Database=postgres;Max Auto Prepare=0;Multiplexing=false;No Reset On Close=true"
+  echo "PgBouncer (transaction pooling) on 127.0.0.1:$bouncer_port in front of it"
 fi
 
 # Every test project, including any outside the solution (the template test is repository-only).
@@ -111,6 +159,10 @@ run_suite() {
 if [ "$repeat" -le 1 ]; then
   status=0
   run_suite "$work/results" || status=$?
+  if [ -n "$keep_results" ] && [ -d "$work/results" ]; then
+    mkdir -p "$keep_results"
+    cp -r "$work/results/." "$keep_results/"
+  fi
   bash scripts/lib/trx-summary.sh "$work/results" || exit 1
   exit "$status"
 fi

@@ -21,6 +21,14 @@ end
 
 json_headers = { ["Content-Type"] = "application/json" }
 
+-- Every request carries the bearer token when the run has one: wrk.format sends wrk.headers when it is given no
+-- headers (reads), and only the headers it is given otherwise (writes).
+local token = os.getenv("BENCH_TOKEN")
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+  json_headers["Authorization"] = "Bearer " .. token
+end
+
 function init(args)
   math.randomseed(os.time() + (thread_id or 0) * 7919)
 end

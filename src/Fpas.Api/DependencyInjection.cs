@@ -46,6 +46,8 @@ public static class DependencyInjection
 
         services.AddApiDocumentation();
         services.AddForwardedHeadersFromConfiguration(builder.Configuration);
+        services.AddHostFilteringInPipeline();
+        services.AddRequestTimeoutsFromConfiguration();
         services.AddConfiguredCors(builder.Configuration);
 
         services.AddHttpLogging(options =>
@@ -73,9 +75,11 @@ public static class DependencyInjection
         app.UseRequestBodyLimit();
         app.UseUtf8RequestBodies();
         app.UseStatusCodePages();
+        app.UseHostFiltering();
         app.UseApiDocumentationPaths();
         app.UseHeadAsGet();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseCors();
         app.UseApiSecurity();
         return app;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Fpas.TemplateTests;
 
@@ -35,13 +36,23 @@ public sealed partial class TemplateTests
         await ProcessRunner.RunAsync(solution, "dotnet", "ef", "migrations", "add", "AddTags",
             "--project", $"src/{GeneratedSolution.CSharpName}.Infrastructure", "--output-dir", "Persistence/Migrations");
 
-        var output = await ProcessRunner.RunAsync(solution, "bash", "scripts/test.sh");
+        var results = Path.Combine(_work, "results");
+        var output = await ProcessRunner.RunAsync(solution, "bash", "scripts/test.sh", "--results", results);
 
         var summary = output.TrimEnd().Split('\n')[^1].Trim();
         var match = SummaryLine().Match(summary);
         Assert.That(match.Success, Is.True, $"last line of the generated test command: {summary}");
         Assert.That(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(100));
-        Assert.That(output, Does.Contain("TagsEndpointsTests").Or.Contain("MyShop2.IntegrationTests"));
+
+        // The generated resource's own tests ran and passed: its endpoints, its repository, and its own scopes (tags:write).
+        var passed = PassedTests(results);
+        Assert.Multiple(() =>
+        {
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsEndpointsTests."));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Persistence.TagRepositoryTests."));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsAuthorizationTests.Writes_WithTheWriteScope_Succeed"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsAuthorizationTests.Write_WithoutTheWriteScope_Is403Problem"));
+        });
     }
 
     [Test]
@@ -57,7 +68,7 @@ public sealed partial class TemplateTests
             Assert.That(File.Exists(Path.Combine(solution, "Acme.Orders.sln")), Is.True);
             Assert.That(File.Exists(Path.Combine(solution, "src", "Acme.Orders.Api", "Acme.Orders.Api.csproj")), Is.True);
             Assert.That(File.ReadAllText(Path.Combine(solution, "src", "Acme.Orders.Api", "Program.cs")), Does.Contain("using Acme.Orders.Application;"));
-            Assert.That(File.ReadAllText(Path.Combine(solution, "scripts", "run.sh")), Does.Contain("Database=acme.orders"));
+            Assert.That(File.ReadAllText(Path.Combine(solution, "scripts", "lib", "database.sh")), Does.Contain("Database=acme.orders"));
             Assert.That(File.ReadAllText(Path.Combine(solution, "scripts", "test.sh")), Does.Contain("ACME_ORDERS_TEST_CONNECTION"));
             Assert.That(File.ReadAllText(Path.Combine(solution, "README.md")), Does.StartWith("# Acme.Orders"));
             foreach (var repositoryOnly in new[] { ".ci", "bench", "templates", ".template.config", Path.Combine("tests", "Acme.Orders.TemplateTests") })
@@ -70,6 +81,25 @@ public sealed partial class TemplateTests
                 .Select(file => Path.GetRelativePath(solution, file));
             Assert.That(leftovers, Is.Empty, "files that still name Fpas");
         });
+    }
+
+    /// <summary>Full names (class and test) of the passed tests in every TRX file under <paramref name="folder"/>.</summary>
+    private static List<string> PassedTests(string folder)
+    {
+        XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var passed = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.trx", SearchOption.AllDirectories))
+        {
+            var document = XDocument.Load(file);
+            var names = document.Descendants(trx + "UnitTest").ToDictionary(
+                test => (string)test.Attribute("id")!,
+                test => $"{(string?)test.Element(trx + "TestMethod")?.Attribute("className")}.{(string?)test.Attribute("name")}");
+            passed.AddRange(document.Descendants(trx + "UnitTestResult")
+                .Where(result => (string?)result.Attribute("outcome") == "Passed")
+                .Select(result => names[(string)result.Attribute("testId")!]));
+        }
+
+        return passed;
     }
 
     private static string RepositoryRoot()

@@ -1,35 +1,75 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Fpas.Infrastructure.Persistence;
 
-/// <summary>Applies pending migrations before the app serves, when <c>Database:MigrateOnStartup</c> is true.</summary>
-internal sealed partial class DatabaseMigrator(
-    IServiceScopeFactory scopeFactory,
-    IOptions<DatabaseOptions> options,
-    ILogger<DatabaseMigrator> logger) : IHostedService
+/// <summary>
+/// Applies pending migrations before the app serves, when <c>Database:MigrateOnStartup</c> is true. Instances started
+/// together are safe: the whole run holds a PostgreSQL advisory lock, so the others wait (up to
+/// <c>Database:MigrationTimeout</c>) and then find nothing pending.
+/// </summary>
+/// <remarks>
+/// EF Core's own lock is not enough: Npgsql's provider takes it per migration transaction, so with two or more pending
+/// migrations a second instance got in between and applied a migration twice ("relation already exists").
+/// Migrations run on connections of their own, without multiplexing (which ignores a per-command timeout) and with
+/// <c>Database:MigrationTimeout</c> as the command timeout instead of the 3 s meant for requests.
+/// </remarks>
+internal sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.MigrateOnStartup)
+        var settings = options.Value;
+        if (!settings.MigrateOnStartup)
         {
             return;
         }
 
-        var scope = scopeFactory.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
+        var connectionString = MigrationConnectionString(settings);
+        var lockConnection = new NpgsqlConnection(connectionString);
+        await using (lockConnection.ConfigureAwait(false))
         {
-            var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            LogMigrated(logger, pending.Count);
+            await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var context = new AppDbContext(AppDbContext.CreateOptions(connectionString));
+                await using (context.ConfigureAwait(false))
+                {
+                    var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+                    await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    LogMigrated(logger, pending.Count);
+                }
+            }
+            finally
+            {
+                await ExecuteAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The advisory lock of start-up migrations (advisory locks belong to one database).</summary>
+    internal const long MigrationLockKey = 0x6670_6173_6d69_67; // "fpasmig"
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection) { Parameters = { new("key", MigrationLockKey) } };
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static string MigrationConnectionString(DatabaseOptions settings) =>
+        new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+        {
+            Multiplexing = false,
+            CommandTimeout = (int)Math.Ceiling(settings.MigrationTimeout.TotalSeconds),
+        }.ConnectionString;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated: {Count} pending migration(s) applied")]
     private static partial void LogMigrated(ILogger logger, int count);

@@ -14,4 +14,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts (<c>Database:MigrateOnStartup</c>).</summary>
     public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// Command timeout of start-up migrations (<c>Database:MigrationTimeout</c>, 5 minutes): the request command timeout
+    /// (3 s) would fail any longer migration, and an instance waiting for another's migration lock.
+    /// </summary>
+    public TimeSpan MigrationTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -51,7 +51,7 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
     }
 
     [TestCase("items:read")]
-    [TestCase("tags:write")]
+    [TestCase("other:write")]
     [TestCase("items:writer")]
     public async Task Write_WithoutTheWriteScope_Is403Problem(string scope)
     {

@@ -60,11 +60,23 @@ public static class TestDatabase
         _resets++;
     }
 
+    /// <summary>A new, empty database on the run's server (no migrations applied); drop it with <see cref="DropDatabaseAsync"/>.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var databaseName = $"fpas_extra_{Guid.NewGuid():N}"[..24];
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{databaseName}\"");
+        return new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = databaseName }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var databaseName = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+    }
+
     public static AppDbContext CreateDbContext(string? connectionString = null) =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(connectionString ?? ConnectionString)
-            .UseSnakeCaseNamingConvention()
-            .Options);
+        new(AppDbContext.CreateOptions(connectionString ?? ConnectionString));
 
     public static async Task StopAsync()
     {
