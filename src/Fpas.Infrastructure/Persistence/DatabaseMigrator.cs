@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,24 +30,25 @@ internal sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options
         }
 
         var connectionString = MigrationConnectionString(settings);
-        var lockConnection = new NpgsqlConnection(connectionString);
-        await using (lockConnection.ConfigureAwait(false))
+        var context = new AppDbContext(AppDbContext.CreateOptions(connectionString));
+        await using (context.ConfigureAwait(false))
         {
-            await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
-            try
+            await CreateDatabaseIfMissingAsync(context, cancellationToken).ConfigureAwait(false);
+            var lockConnection = new NpgsqlConnection(connectionString);
+            await using (lockConnection.ConfigureAwait(false))
             {
-                var context = new AppDbContext(AppDbContext.CreateOptions(connectionString));
-                await using (context.ConfigureAwait(false))
+                await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+                try
                 {
                     var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
                     await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
                     LogMigrated(logger, pending.Count);
                 }
-            }
-            finally
-            {
-                await ExecuteAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None).ConfigureAwait(false);
+                finally
+                {
+                    await ExecuteAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None).ConfigureAwait(false);
+                }
             }
         }
     }
@@ -54,6 +57,25 @@ internal sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options
 
     /// <summary>The advisory lock of start-up migrations (advisory locks belong to one database).</summary>
     internal const long MigrationLockKey = 0x6670_6173_6d69_67; // "fpasmig"
+
+    /// <summary>As <c>MigrateAsync</c> would, before the lock (which needs the database): another instance may create it first.</summary>
+    private static async Task CreateDatabaseIfMissingAsync(AppDbContext context, CancellationToken cancellationToken)
+    {
+        var creator = context.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created by an instance that started at the same moment.
+        }
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -20,7 +20,17 @@ public sealed class MigrationStartupTests
     public Task DropDatabaseAsync() => TestDatabase.DropDatabaseAsync(_database);
 
     [Test]
-    public async Task InstancesStartedTogether_OnAnEmptyDatabase_AllServe_AndEachMigrationIsAppliedOnce()
+    public async Task InstancesStartedTogether_OnAnEmptyDatabase_AllServe_AndEachMigrationIsAppliedOnce() =>
+        await StartTogetherAsync();
+
+    [Test]
+    public async Task InstancesStartedTogether_WithoutTheDatabase_CreateIt_AndAllServe()
+    {
+        await TestDatabase.DropDatabaseAsync(_database);
+        await StartTogetherAsync();
+    }
+
+    private async Task StartTogetherAsync()
     {
         var factories = Enumerable.Range(0, 3).Select(_ => new ApiFactory(_database, MigrateOnStartup())).ToList();
         try
