@@ -44,7 +44,7 @@ END {
   pair("fpas", "baseline", "Fpas (defaults) against the baseline:")
   pair("fpas-single", "baseline", "Like for like without multiplexing (Fpas with Multiplexing=false):")
   pair("fpas", "baseline-mux", "Like for like with multiplexing (baseline with Multiplexing=true):")
-  pair("fpas", "fpas-anon", "Authentication's cost: Fpas with a token on every request against Fpas with anonymous writes:")
+  pair("fpas", "fpas-anon", "The cost of authentication: Fpas with a token on every request against Fpas with anonymous writes:")
   pair("fpas", "fpas-ref", "Fpas against the reference build (BENCH_REF_DIR), same settings:")
   printf "\nPeak RSS:"
   for (i = 1; i <= napps; i++) printf " %s %d MiB%s", apps[i], peak[apps[i]], i < napps ? "," : ".\n"

@@ -79,7 +79,7 @@ public static class DependencyInjection
         app.UseApiDocumentationPaths();
         app.UseHeadAsGet();
         app.UseRouting();
-        app.UseRequestTimeouts();
+        app.UseConfiguredRequestTimeouts();
         app.UseCors();
         app.UseApiSecurity();
         return app;

@@ -3,21 +3,21 @@ using Microsoft.AspNetCore.Http.Timeouts;
 namespace Fpas.Api.Http;
 
 /// <summary>
-/// A bound on every request (<c>RequestTimeouts:Default</c>, 15 s): past it the request is cancelled and answered 503
-/// problem with <c>Retry-After</c>. A backstop for what no other timeout covers, such as a command that Npgsql's
-/// multiplexing queues behind busy connections (it then never meets the pool's connect timeout).
+/// A bound on every request, when <c>RequestTimeouts:Default</c> is set (off by default): past it the request is
+/// cancelled and answered 503 problem with <c>Retry-After</c>. A backstop for what no other timeout covers, such as a
+/// command that Npgsql's multiplexing queues behind busy connections. Off by default because it costs: a timer-backed
+/// cancellation source per request took about 30 % of read_one's throughput on 2 cores (bench/README.md).
 /// </summary>
 public static class RequestTimeoutSetup
 {
     public const string DefaultKey = "RequestTimeouts:Default";
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
     public const string TimedOutDetail = "The request took too long. Try again shortly.";
 
     public static IServiceCollection AddRequestTimeoutsFromConfiguration(this IServiceCollection services) =>
         services.AddRequestTimeouts().AddOptions<RequestTimeoutOptions>()
             .Configure<IConfiguration>((options, configuration) => options.DefaultPolicy = new RequestTimeoutPolicy
             {
-                Timeout = configuration.GetValue(DefaultKey, DefaultTimeout),
+                Timeout = configuration.GetValue<TimeSpan?>(DefaultKey),
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
                 WriteTimeoutResponse = async context =>
                 {
@@ -30,4 +30,12 @@ public static class RequestTimeoutSetup
                 },
             })
             .Services;
+
+    /// <summary>The middleware only when a default is configured: no cost otherwise.</summary>
+    public static IApplicationBuilder UseConfiguredRequestTimeouts(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
+        return configuration.GetValue<TimeSpan?>(DefaultKey) is null ? app : app.UseRequestTimeouts();
+    }
 }

@@ -15,10 +15,7 @@ public sealed class GracefulShutdownTests : DatabaseTest
     [Test]
     public async Task Stop_FinishesUploadsInFlight_AfterReadinessTurned503()
     {
-        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string>
-        {
-            ["Shutdown:DrainDelay"] = DrainDelay.ToString(),
-        });
+        await using var factory = DrainingServer();
         using var client = factory.CreateClient();
         var port = client.BaseAddress!.Port;
         var bodies = Enumerable.Range(1, 4).Select(i => Encoding.UTF8.GetBytes($$"""{"name": "upload {{i}}", "description": "sent across the stop"}""")).ToList();
@@ -62,10 +59,7 @@ public sealed class GracefulShutdownTests : DatabaseTest
     [Test]
     public async Task Stop_AfterTheDrain_AcceptsNoNewConnection()
     {
-        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string>
-        {
-            ["Shutdown:DrainDelay"] = DrainDelay.ToString(),
-        });
+        await using var factory = DrainingServer();
         using var client = factory.CreateClient();
         var port = client.BaseAddress!.Port;
 
@@ -81,6 +75,9 @@ public sealed class GracefulShutdownTests : DatabaseTest
             Assert.That(async () => await socket.ConnectAsync(IPAddress.Loopback, port), Throws.InstanceOf<SocketException>());
         });
     }
+
+    private static ApiFactory DrainingServer() =>
+        new(TestDatabase.ConnectionString, new Dictionary<string, string> { ["Shutdown:DrainDelay"] = DrainDelay.ToString() });
 
     private static async Task<string> ReadStatusLineAsync(Socket socket)
     {

@@ -1,25 +1,18 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Fpas.IntegrationTests.Support;
 
 namespace Fpas.IntegrationTests.Api;
 
 /// <summary>A server configured with a bearer issuer: writes need <c>items:write</c>, reads stay anonymous.</summary>
-public sealed class ItemsAuthorizationTests : DatabaseTest
+public sealed class ItemsAuthorizationTests : BearerServerTest
 {
-    private ApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartServer() => _factory = new ApiFactory(TestDatabase.ConnectionString, TestTokens.BearerSettings());
-
-    [OneTimeTearDown]
-    public async Task StopServerAsync() => await _factory.DisposeAsync();
+    protected override Dictionary<string, string> ServerSettings() => TestTokens.BearerSettings();
 
     [Test]
     public async Task Write_WithoutToken_Is401Problem_WithBearerChallenge()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/items/", new { name = "x" });
 
@@ -40,7 +33,7 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
     [TestCaseSource(nameof(BadTokens))]
     public async Task Write_WithABadToken_Is401Problem_WithInvalidToken(string why, string token)
     {
-        using var client = Client(token);
+        using var client = ClientWith(token);
 
         using var response = await client.PostAsJsonAsync("/items/", new { name = "x" });
 
@@ -55,7 +48,7 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
     [TestCase("items:writer")]
     public async Task Write_WithoutTheWriteScope_Is403Problem(string scope)
     {
-        using var client = Client(TestTokens.Create(scope));
+        using var client = ClientWith(TestTokens.Create(scope));
 
         await ErrorResponseTests.AssertProblemAsync(await client.PostAsJsonAsync("/items/", new { name = "x" }), HttpStatusCode.Forbidden);
         await ErrorResponseTests.AssertProblemAsync(await client.PutAsJsonAsync("/items/1", new { name = "x" }), HttpStatusCode.Forbidden);
@@ -67,7 +60,7 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
     [TestCase("scp", "items:write")]
     public async Task Writes_WithTheWriteScope_Succeed(string claim, string scope)
     {
-        using var client = Client(TestTokens.Create(scope, scopeClaim: claim));
+        using var client = ClientWith(TestTokens.Create(scope, scopeClaim: claim));
 
         using var created = await client.PostAsJsonAsync("/items/", new { name = "written" });
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
@@ -83,13 +76,10 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
     }
 
     [TestCase("/items/")]
-    [TestCase("/")]
-    [TestCase("/health/live")]
-    [TestCase("/openapi.json")]
-    [TestCase("/docs")]
+    [TestCase("/items/?limit=1")]
     public async Task Reads_AreAnonymous_WhenNotRequired(string path)
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
 
         using var response = await client.GetAsync(path);
 
@@ -99,7 +89,7 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
     [Test]
     public async Task OpenApi_DeclaresTheBearerScheme_AndTheWriteScopePerOperation()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
 
         var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi.json");
 
@@ -112,13 +102,6 @@ public sealed class ItemsAuthorizationTests : DatabaseTest
             Assert.That(post.GetProperty("responses").EnumerateObject().Select(response => response.Name), Is.SupersetOf(new[] { "401", "403" }));
             Assert.That(get.TryGetProperty("security", out _), Is.False, "reads are anonymous on this server");
         });
-    }
-
-    private HttpClient Client(string token)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static async Task<long> CountItemsAsync()
