@@ -64,12 +64,12 @@ start_cluster() {
 
 # load SCRIPT CONNECTIONS DURATION URL: prints "req/s non2xx errors requests".
 load() {
-  local out
-  out=$(wrk -t2 -c"$2" -d"$3" -s "$BENCH_WRK_DIR/$1.lua" "$4")
-  echo "$(echo "$out" | awk '/Requests\/sec/ { print $2 }') \
-$(echo "$out" | awk '/Non-2xx or 3xx/ { print $5 }' | sed 's/^$/0/') \
-$(echo "$out" | awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' | sed 's/^$/0/') \
-$(echo "$out" | awk '/requests in/ { print $1 }')"
+  wrk -t2 -c"$2" -d"$3" -s "$BENCH_WRK_DIR/$1.lua" "$4" | awk '
+    /Requests\/sec/ { rps = $2 }
+    /Non-2xx or 3xx/ { bad = $5 }
+    /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+    /requests in/ { requests = $1 }
+    END { printf "%s %d %d %d\n", rps, bad, errors, requests }'
 }
 
 report="$work/report.md"
@@ -97,6 +97,8 @@ done
 stop_cluster
 
 start_cluster 3
+# Each instance gets a third of the warm-up load: warm longer, or tiered JIT is still cold.
+wrk -t2 -c64 -d20s -s "$BENCH_WRK_DIR/mixed.lua" "$balancer" >/dev/null
 for workload in read_one mixed; do
   wrk -t2 -c64 -d5s -s "$BENCH_WRK_DIR/$workload.lua" "$balancer" >/dev/null
   read -r rps bad errors _ < <(BENCH_TAG="three-$workload" load "$workload" 64 "$duration" "$balancer")

@@ -103,6 +103,9 @@ INI
   chown -R postgres: "$bouncer" 2>/dev/null || true
   pg_as_owner pgbouncer -d "$bouncer/pgbouncer.ini"
   for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$bouncer_port") 2>/dev/null && break; sleep 0.1; done
+  # Start-up migrations hold a session-level advisory lock, which transaction pooling cannot keep: as in production,
+  # they go to PostgreSQL directly (the migration tests use this connection).
+  export FPAS_TEST_DIRECT_CONNECTION="$FPAS_TEST_CONNECTION"
   export FPAS_TEST_CONNECTION="Host=127.0.0.1;Port=$bouncer_port;Username=postgres;Database=postgres;Max Auto Prepare=0;Multiplexing=false;No Reset On Close=true"
   echo "PgBouncer (transaction pooling) on 127.0.0.1:$bouncer_port in front of it"
 fi

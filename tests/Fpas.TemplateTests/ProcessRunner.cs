@@ -33,6 +33,12 @@ internal static class ProcessRunner
             start.Environment[GeneratedSolution.ConnectionVariable] = connection;
         }
 
+        var direct = Environment.GetEnvironmentVariable("FPAS_TEST_DIRECT_CONNECTION");
+        if (!string.IsNullOrEmpty(direct))
+        {
+            start.Environment[GeneratedSolution.DirectConnectionVariable] = direct;
+        }
+
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
         process.OutputDataReceived += (_, line) => Append(output, line.Data);

@@ -60,19 +60,39 @@ public static class TestDatabase
         _resets++;
     }
 
-    /// <summary>A new, empty database on the run's server (no migrations applied); drop it with <see cref="DropDatabaseAsync"/>.</summary>
+    /// <summary>
+    /// Where start-up migrations connect: PostgreSQL itself. Set by <c>scripts/test.sh --via-pgbouncer</c>, where the run's
+    /// other connections go through a transaction pooler, which cannot hold the migrations' session-level lock.
+    /// </summary>
+    public const string DirectConnectionVariable = "FPAS_TEST_DIRECT_CONNECTION";
+
+    /// <summary>
+    /// A new, empty database for start-up migrations (on PostgreSQL directly when <see cref="DirectConnectionVariable"/>
+    /// is set); drop it with <see cref="DropDatabaseAsync"/>.
+    /// </summary>
     public static async Task<string> CreateEmptyDatabaseAsync()
     {
         var databaseName = $"fpas_extra_{Guid.NewGuid():N}"[..24];
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{databaseName}\"");
-        return new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = databaseName }.ConnectionString;
+        var server = Environment.GetEnvironmentVariable(DirectConnectionVariable) ?? _serverConnectionString;
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
     }
 
     public static async Task DropDatabaseAsync(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
         var databaseName = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static AppDbContext CreateDbContext(string? connectionString = null) =>
