@@ -1,3 +1,4 @@
+using System.Text;
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
 using Fpas.Api.Http;
@@ -6,7 +7,6 @@ using Fpas.Api.OpenApi;
 using Fpas.Api.Security;
 using Fpas.Api.Validation;
 using Microsoft.AspNetCore.HttpLogging;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Fpas.Api.Errors;
 using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Fpas.Api.Http;
@@ -22,11 +23,7 @@ public static class RequestTimeoutSetup
                 WriteTimeoutResponse = async context =>
                 {
                     context.Response.Headers.RetryAfter = "5";
-                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                    {
-                        HttpContext = context,
-                        ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Detail = TimedOutDetail },
-                    }).ConfigureAwait(false);
+                    await context.WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, TimedOutDetail).ConfigureAwait(false);
                 },
             })
             .Services;

@@ -1,3 +1,4 @@
+using Fpas.Api.Errors;
 using Microsoft.Net.Http.Headers;
 
 namespace Fpas.Api.Http;
@@ -23,12 +24,7 @@ public static class Utf8RequestBodies
                 return;
             }
 
-            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = StatusCodes.Status415UnsupportedMediaType, Detail = UnsupportedCharsetDetail },
-            }).ConfigureAwait(false);
+            await context.WriteProblemAsync(StatusCodes.Status415UnsupportedMediaType, UnsupportedCharsetDetail).ConfigureAwait(false);
         });
 
     public static bool IsUtf8OrUnspecified(string contentType)

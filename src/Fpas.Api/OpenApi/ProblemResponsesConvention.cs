@@ -30,6 +30,10 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
         }
     }
 
-    private static void Add(ActionModel action, int status, Type type) =>
+    /// <summary>Documents that <paramref name="action"/> may answer <paramref name="status"/> as a problem.</summary>
+    public static void Add(ActionModel action, int status, Type type)
+    {
+        ArgumentNullException.ThrowIfNull(action);
         action.Filters.Add(new ProducesResponseTypeAttribute(type, status, MediaTypeNames.Application.ProblemJson));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Fpas.Api.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Fpas.Api.Security;
@@ -23,11 +24,7 @@ public static class ClientRateLimiter
             var context = rejected.HttpContext;
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = RejectedDetail },
-            }).ConfigureAwait(false);
+            await context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, RejectedDetail).ConfigureAwait(false);
         };
     }
 

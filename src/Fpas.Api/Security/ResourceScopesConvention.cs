@@ -1,4 +1,4 @@
-using System.Net.Mime;
+using Fpas.Api.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -31,8 +31,8 @@ public sealed class ResourceScopesConvention : IControllerModelConvention
                 selector.EndpointMetadata.Add(new AuthorizeAttribute(policy));
             }
 
-            action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status401Unauthorized, MediaTypeNames.Application.ProblemJson));
-            action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status403Forbidden, MediaTypeNames.Application.ProblemJson));
+            ProblemResponsesConvention.Add(action, StatusCodes.Status401Unauthorized, typeof(ProblemDetails));
+            ProblemResponsesConvention.Add(action, StatusCodes.Status403Forbidden, typeof(ProblemDetails));
         }
     }
 }
