@@ -1,7 +1,9 @@
 using System.Text;
+using Fpas.Api.Concurrency;
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
 using Fpas.Api.Http;
+using Fpas.Api.Idempotency;
 using Fpas.Api.Json;
 using Fpas.Api.OpenApi;
 using Fpas.Api.Security;
@@ -23,7 +25,11 @@ public static class DependencyInjection
 
         services.AddControllers(options =>
             {
+                options.Filters.Add<IdempotencyFilter>();
+                options.Filters.Add<RequireIfMatchFilter>();
+                options.Filters.Add<PreconditionFailedFilter>();
                 options.Filters.Add<FluentValidationFilter>();
+                options.Filters.Add<EntityTagResultFilter>();
                 options.Conventions.Add(new ProblemResponsesConvention());
                 options.Conventions.Add(new ResourceScopesConvention());
                 options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
@@ -41,6 +47,7 @@ public static class DependencyInjection
 
         // First among the writers, so that no other writer answers in another format.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
+        services.AddOptions<ConcurrencyOptions>().BindConfiguration(ConcurrencyOptions.SectionName);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
 

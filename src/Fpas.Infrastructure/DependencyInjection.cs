@@ -1,8 +1,11 @@
+using Fpas.Application.Common.Idempotency;
 using Fpas.Application.Common.Persistence;
+using Fpas.Infrastructure.Idempotency;
 using Fpas.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,6 +32,16 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention());
 
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IdempotencyOptions>()
+            .BindConfiguration(IdempotencyOptions.SectionName)
+            .Validate(options => options.Retention > TimeSpan.Zero && options.CleanupInterval > TimeSpan.Zero && options.CleanupBatchSize > 0,
+                "Idempotency:Retention and Idempotency:CleanupInterval must be positive durations and Idempotency:CleanupBatchSize a positive number.")
+            .ValidateOnStart();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IdempotencyKeyCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeyCleanup>());
         services.AddHostedService<DatabaseMigrator>();
 
         services.AddHealthChecks()

@@ -52,6 +52,11 @@ public sealed partial class TemplateTests
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Persistence.TagRepositoryTests."));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsAuthorizationTests.Writes_WithTheWriteScope_Succeed"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsAuthorizationTests.Write_WithoutTheWriteScope_Is403Problem"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsAuthorizationTests.IdempotencyKeys_ArePerClient"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsConditionalRequestsTests.LostUpdate_IsPrevented_UnderARace_OneWinnerAndTheRest412"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsConditionalRequestsTests.Write_WithStaleIfMatch_Is412Problem_WithTheCurrentETag_AndChangesNothing"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsIdempotencyTests.ConcurrentRepeats_CreateExactlyOneTag_AndEachAnswerIsTheSame200OrA409"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsIdempotencyTests.Replay_SurvivesARestart_OfTheApp"));
         });
     }
 

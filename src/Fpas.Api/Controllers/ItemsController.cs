@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mime;
+using Fpas.Api.Concurrency;
 using Fpas.Api.Paging;
+using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Items;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,7 +31,8 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     [EndpointSummary("Get one item")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    public Task<ItemResponse> GetAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public Task<Versioned<ItemResponse>> GetAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
         items.GetAsync(id, cancellationToken);
 
     [HttpPost]
@@ -37,7 +40,7 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     [Consumes(MediaTypeNames.Application.Json)]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    public Task<ItemResponse> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken) =>
+    public Task<Versioned<ItemResponse>> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken) =>
         items.CreateAsync(request, cancellationToken);
 
     [HttpPut("{id}")]
@@ -46,13 +49,22 @@ public sealed class ItemsController(ItemService items) : ControllerBase
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    public Task<ItemResponse> UpdateAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, UpdateItemRequest request, CancellationToken cancellationToken) =>
-        items.UpdateAsync(id, request, cancellationToken);
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
+    public Task<Versioned<ItemResponse>> UpdateAsync(
+        [Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id,
+        UpdateItemRequest request,
+        [FromIfMatch] VersionCondition condition,
+        CancellationToken cancellationToken) =>
+        items.UpdateAsync(id, request, condition, cancellationToken);
 
     [HttpDelete("{id}")]
     [EndpointSummary("Delete an item and return it")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    public Task<ItemResponse> DeleteAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
-        items.DeleteAsync(id, cancellationToken);
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
+    public Task<Versioned<ItemResponse>> DeleteAsync(
+        [Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id,
+        [FromIfMatch] VersionCondition condition,
+        CancellationToken cancellationToken) =>
+        items.DeleteAsync(id, condition, cancellationToken);
 }

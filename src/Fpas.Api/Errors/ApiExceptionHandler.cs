@@ -19,7 +19,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         var (status, detail) = exception switch
         {
             NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
-            DuplicateNameException e => (StatusCodes.Status400BadRequest, e.Message),
+            DuplicateValueException e => (StatusCodes.Status400BadRequest, e.Message),
+            IdempotencyKeyInUseException e => (StatusCodes.Status409Conflict, e.Message),
+            IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, e.Message),
             UniqueConstraintException => (StatusCodes.Status409Conflict, "The request conflicts with an existing resource."),
             DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
             BadHttpRequestException e => (e.StatusCode, e.Message),
@@ -32,9 +34,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         }
 
         httpContext.Response.StatusCode = status;
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        switch (exception)
         {
-            httpContext.Response.Headers.RetryAfter = "5";
+            case DatabaseUnavailableException:
+                httpContext.Response.Headers.RetryAfter = "5";
+                break;
+            case IdempotencyKeyInUseException:
+                httpContext.Response.Headers.RetryAfter = "1";
+                break;
         }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

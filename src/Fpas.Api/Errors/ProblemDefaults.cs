@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Fpas.Api.Errors;
 
-/// <summary>What every problem body carries, from MVC or not: the W3C trace id of the request under <c>traceId</c>.</summary>
+/// <summary>What every problem body carries, from MVC or not: a title, and the W3C trace id of the request under <c>traceId</c>.</summary>
 public static class ProblemDefaults
 {
     public const string TraceIdKey = "traceId";
@@ -10,7 +11,9 @@ public static class ProblemDefaults
     public static void Apply(ProblemDetailsContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var extensions = context.ProblemDetails.Extensions;
+        var problem = context.ProblemDetails;
+        problem.Title ??= problem.Status is { } status ? ReasonPhrases.GetReasonPhrase(status) : null;
+        var extensions = problem.Extensions;
         extensions.Remove("trace_id");
         extensions[TraceIdKey] = TraceId();
         context.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -30,6 +30,7 @@ public static class ApiDocumentation
             options.AddSchemaTransformer<OptionalSchemaTransformer>();
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<ConditionalRequestsTransformer>();
         });
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)

@@ -12,6 +12,7 @@ public sealed class ItemMappingProfile : Profile
 
         CreateMap<CreateItemRequest, Item>()
             .ForMember(item => item.Id, options => options.Ignore())
+            .ForMember(item => item.Version, options => options.Ignore())
             .ForMember(item => item.CreatedTimestamp, options => options.Ignore());
 
         // A partial update becomes a patch of the present properties only: one UPDATE, no prior read.

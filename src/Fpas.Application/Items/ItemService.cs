@@ -1,4 +1,5 @@
 using AutoMapper;
+using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
@@ -6,14 +7,17 @@ using Fpas.Domain.Items;
 
 namespace Fpas.Application.Items;
 
-/// <summary>The item use cases. Requests arrive validated; failures surface as application exceptions.</summary>
+/// <summary>
+/// The item use cases. Requests arrive validated; failures surface as application exceptions. Single items are
+/// returned with their version, and writes take the client's <see cref="VersionCondition"/>.
+/// </summary>
 public sealed class ItemService(IRepository<Item> repository, IMapper mapper)
 {
-    public async Task<ItemResponse> GetAsync(long id, CancellationToken cancellationToken)
+    public async Task<Versioned<ItemResponse>> GetAsync(long id, CancellationToken cancellationToken)
     {
         var item = await repository.GetByIdAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException(nameof(Item));
-        return mapper.Map<ItemResponse>(item);
+        return ToResponse(item);
     }
 
     public async Task<IReadOnlyList<ItemResponse>> ListAsync(PageRequest page, CancellationToken cancellationToken)
@@ -22,24 +26,26 @@ public sealed class ItemService(IRepository<Item> repository, IMapper mapper)
         return mapper.Map<IReadOnlyList<ItemResponse>>(items);
     }
 
-    public async Task<ItemResponse> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken)
+    public async Task<Versioned<ItemResponse>> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken)
     {
         var item = await repository.AddAsync(mapper.Map<Item>(request), cancellationToken).ConfigureAwait(false);
-        return mapper.Map<ItemResponse>(item);
+        return ToResponse(item);
     }
 
-    public async Task<ItemResponse> UpdateAsync(long id, UpdateItemRequest request, CancellationToken cancellationToken)
+    public async Task<Versioned<ItemResponse>> UpdateAsync(long id, UpdateItemRequest request, VersionCondition condition, CancellationToken cancellationToken)
     {
         var patch = mapper.Map<EntityPatch<Item>>(request);
-        var item = await repository.UpdateAsync(id, patch, cancellationToken).ConfigureAwait(false)
+        var item = await repository.UpdateAsync(id, patch, condition, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException(nameof(Item));
-        return mapper.Map<ItemResponse>(item);
+        return ToResponse(item);
     }
 
-    public async Task<ItemResponse> DeleteAsync(long id, CancellationToken cancellationToken)
+    public async Task<Versioned<ItemResponse>> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken)
     {
-        var item = await repository.DeleteAsync(id, cancellationToken).ConfigureAwait(false)
+        var item = await repository.DeleteAsync(id, condition, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException(nameof(Item));
-        return mapper.Map<ItemResponse>(item);
+        return ToResponse(item);
     }
+
+    private Versioned<ItemResponse> ToResponse(Item item) => new(mapper.Map<ItemResponse>(item), item.Version);
 }

@@ -1,3 +1,4 @@
+using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fpas.Infrastructure.Persistence;
@@ -12,6 +13,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             .UseSnakeCaseNamingConvention()
             .Options;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Every entity's version is PostgreSQL's xmin: changed by the server on every write, no column to keep (ADR 14).
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(type => type.ClrType.IsAssignableTo(typeof(Entity))))
+        {
+            modelBuilder.Entity(entityType.ClrType).Property(nameof(Entity.Version)).IsRowVersion().HasColumnName("xmin");
+        }
+    }
 }

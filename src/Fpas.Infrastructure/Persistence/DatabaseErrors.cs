@@ -5,11 +5,18 @@ using Npgsql;
 
 namespace Fpas.Infrastructure.Persistence;
 
-/// <summary>Turns provider exceptions into the application's exceptions, by SQLSTATE and constraint name.</summary>
+/// <summary>
+/// Turns provider exceptions into the application's exceptions, by SQLSTATE and constraint name; what a unique
+/// violation means to a client is stated on its index (<see cref="UniqueIndexMessages"/>), not here.
+/// </summary>
 internal static class DatabaseErrors
 {
-    public static async Task<TResult> TranslateAsync<TEntity, TResult>(DbContext context, Func<Task<TResult>> action)
-        where TEntity : Entity
+    public static Task<TResult> TranslateAsync<TEntity, TResult>(DbContext context, Func<Task<TResult>> action)
+        where TEntity : Entity =>
+        TranslateAsync(context, typeof(TEntity).Name, action);
+
+    /// <summary>Runs <paramref name="action"/>, naming <paramref name="entityName"/> in the exceptions it translates.</summary>
+    public static async Task<TResult> TranslateAsync<TResult>(DbContext context, string entityName, Func<Task<TResult>> action)
     {
         try
         {
@@ -18,9 +25,8 @@ internal static class DatabaseErrors
         catch (Exception exception) when (FindUniqueViolation(exception) is { } violation)
         {
             context.ChangeTracker.Clear();
-            var entityName = typeof(TEntity).Name;
-            throw violation.ConstraintName == NameIndexOf<TEntity>(context)
-                ? new DuplicateNameException(entityName, exception)
+            throw UniqueIndexMessages.Find(context.Model, violation.ConstraintName) is { } message
+                ? new DuplicateValueException(entityName, message, exception)
                 : new UniqueConstraintException(entityName, violation.ConstraintName ?? "unknown", exception);
         }
         catch (Exception exception) when (IsUnavailable(exception))
@@ -29,13 +35,6 @@ internal static class DatabaseErrors
             throw new DatabaseUnavailableException(exception);
         }
     }
-
-    /// <summary>The database name of the unique index on the entity's <c>Name</c> property, if it has one.</summary>
-    private static string? NameIndexOf<TEntity>(DbContext context) =>
-        context.Model.FindEntityType(typeof(TEntity))?
-            .GetIndexes()
-            .FirstOrDefault(index => index.IsUnique && index.Properties is [{ Name: "Name" }])?
-            .GetDatabaseName();
 
     private static PostgresException? FindUniqueViolation(Exception exception) =>
         Unwrap(exception).OfType<PostgresException>().FirstOrDefault(e => e.SqlState == PostgresErrorCodes.UniqueViolation);

@@ -1,3 +1,4 @@
+using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
@@ -11,7 +12,8 @@ namespace Fpas.Infrastructure.Persistence;
 /// <summary>
 /// The one repository implementation: EF Core over Npgsql, for every entity type. Reads are compiled
 /// queries (built once per entity type), so a request pays no LINQ translation or cache lookup; updates and
-/// deletes are single <c>... RETURNING</c> statements, one round trip each.
+/// deletes are single <c>... RETURNING</c> statements, one round trip each, that check the client's
+/// <see cref="VersionCondition"/> in their own <c>WHERE</c>.
 /// </summary>
 internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<TEntity>
     where TEntity : Entity
@@ -19,6 +21,10 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
     private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> ReadById =
         EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
             db.Set<TEntity>().AsNoTracking().FirstOrDefault(entity => entity.Id == id));
+
+    private static readonly Func<AppDbContext, long, CancellationToken, Task<uint?>> ReadVersion =
+        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
+            db.Set<TEntity>().Where(entity => entity.Id == id).Select(entity => (uint?)entity.Version).FirstOrDefault());
 
     // Ids start at 1, so "after 0" is the first page: one query shape serves keyset and offset paging.
     private static readonly Func<AppDbContext, long, int, int, IAsyncEnumerable<TEntity>> ReadPage =
@@ -63,20 +69,45 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
             return entity;
         });
 
-    public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, CancellationToken cancellationToken)
+    public async Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);
+        ArgumentNullException.ThrowIfNull(condition);
         if (patch.IsEmpty)
         {
-            return GetByIdAsync(id, cancellationToken);
+            // Nothing to write: the version stays, and the condition is checked against the row as read.
+            var stored = await GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            return stored is null || condition.IsSatisfiedBy(stored.Version)
+                ? stored
+                : throw new PreconditionFailedException(typeof(TEntity).Name, stored.Version);
         }
 
-        var (sql, parameters) = Statements.Update(id, patch.Values);
-        return ReturningRowAsync(sql, parameters, cancellationToken);
+        var (sql, parameters) = Statements.Update(id, patch.Values, condition);
+        return await ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken) =>
-        ReturningRowAsync(Statements.Delete, [id], cancellationToken);
+    public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var (sql, parameters) = Statements.Delete(id, condition);
+        return ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a write that checks the version in its own <c>WHERE</c>. When it touches no row and the condition named
+    /// versions, one more read tells "no such entity" (null) from "another version" (<see cref="PreconditionFailedException"/>).
+    /// </summary>
+    private async Task<TEntity?> ConditionalWriteAsync(long id, string sql, object?[] parameters, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        var written = await ReturningRowAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        if (written is not null || condition.Versions is null)
+        {
+            return written;
+        }
+
+        var current = await DatabaseErrors.TranslateAsync<TEntity, uint?>(context, () => ReadVersion(context, id, cancellationToken)).ConfigureAwait(false);
+        return current is { } version ? throw new PreconditionFailedException(typeof(TEntity).Name, version) : null;
+    }
 
     /// <summary>Runs an <c>UPDATE</c>/<c>DELETE ... RETURNING</c> statement; null when it touched no row.</summary>
     private Task<TEntity?> ReturningRowAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>

@@ -75,4 +75,28 @@ public sealed class HealthAndDocumentationTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await ReadJsonAsync(response);
     }
+
+    [Test]
+    public async Task OpenApi_DocumentsETags_ConditionalRequests_AndIdempotencyKeys()
+    {
+        using var response = await Client.GetAsync("/openapi.json");
+        var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
+
+        static string[] Headers(JsonElement operation) =>
+            [.. operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()!)];
+
+        var read = paths.GetProperty("/items/{id}").GetProperty("get");
+        var update = paths.GetProperty("/items/{id}").GetProperty("put");
+        var create = paths.GetProperty("/items").GetProperty("post");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Headers(read), Is.EqualTo(new[] { "If-None-Match" }));
+            Assert.That(read.GetProperty("responses").TryGetProperty("304", out _), Is.True);
+            Assert.That(read.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _), Is.True);
+            Assert.That(Headers(update), Is.EqualTo(new[] { "If-Match" }));
+            Assert.That(update.GetProperty("responses").EnumerateObject().Select(r => r.Name), Is.SupersetOf(new[] { "412", "428" }));
+            Assert.That(Headers(create), Is.EqualTo(new[] { "Idempotency-Key" }));
+            Assert.That(create.GetProperty("responses").TryGetProperty("409", out _), Is.True);
+        });
+    }
 }

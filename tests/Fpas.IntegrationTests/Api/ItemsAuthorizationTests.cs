@@ -104,6 +104,33 @@ public sealed class ItemsAuthorizationTests : BearerServerTest
         });
     }
 
+    [Test]
+    public async Task IdempotencyKeys_ArePerClient()
+    {
+        using var alice = ClientWith(TestTokens.Create("items:write", subject: "alice"));
+        using var bob = ClientWith(TestTokens.Create("items:write", subject: "bob"));
+
+        using var fromAlice = await PostWithKeyAsync(alice, "shared-key", "from alice");
+        using var fromBob = await PostWithKeyAsync(bob, "shared-key", "from bob");
+        using var aliceAgain = await PostWithKeyAsync(alice, "shared-key", "from alice");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fromAlice.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(fromBob.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another client's key is not this one's");
+            Assert.That(fromBob.Headers.Contains("Idempotent-Replayed"), Is.False);
+            Assert.That(aliceAgain.Headers.Contains("Idempotent-Replayed"), Is.True);
+            Assert.That(await CountItemsAsync(), Is.EqualTo(2));
+        });
+    }
+
+    private static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/items/") { Content = JsonContent.Create(new { name }) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
     private static async Task<long> CountItemsAsync()
     {
         await using var context = TestDatabase.CreateDbContext();

@@ -1,3 +1,4 @@
+using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
@@ -12,6 +13,7 @@ namespace Fpas.IntegrationTests.Persistence;
 public sealed class ItemRepositoryTests : RepositoryTest
 {
     private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly VersionCondition Any = VersionCondition.Unconditional;
 
     [Test]
     public async Task Add_StoresItem_AndReturnsDatabaseValues()
@@ -43,11 +45,11 @@ public sealed class ItemRepositoryTests : RepositoryTest
     }
 
     [Test]
-    public async Task Add_WithTakenName_ThrowsDuplicateName()
+    public async Task Add_WithTakenName_ThrowsDuplicateValue()
     {
         await NewRepository<Item>().AddAsync(new Item { Name = "taken" }, None);
 
-        var exception = Assert.ThrowsAsync<DuplicateNameException>(
+        var exception = Assert.ThrowsAsync<DuplicateValueException>(
             () => NewRepository<Item>().AddAsync(new Item { Name = "taken" }, None));
 
         Assert.That(exception!.Message, Is.EqualTo("Item with given name already exists."));
@@ -97,7 +99,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
     {
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "before", Description = "d" }, None);
 
-        var updated = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "after"), None);
+        var updated = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "after"), Any, None);
 
         Assert.That(updated!.Name, Is.EqualTo("after"));
         var stored = await NewRepository<Item>().GetByIdAsync(item.Id, None);
@@ -115,7 +117,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "kept", Description = "gone" }, None);
         var patch = new EntityPatch<Item>().Set(stored => stored.Description, null).Set(stored => stored.IsActive, false);
 
-        var updated = await NewRepository<Item>().UpdateAsync(item.Id, patch, None);
+        var updated = await NewRepository<Item>().UpdateAsync(item.Id, patch, Any, None);
 
         var stored = await NewRepository<Item>().GetByIdAsync(item.Id, None);
         Assert.Multiple(() =>
@@ -132,23 +134,23 @@ public sealed class ItemRepositoryTests : RepositoryTest
     {
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "same", Description = "d" }, None);
 
-        var updated = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>(), None);
+        var updated = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>(), Any, None);
 
         Assert.That(updated, Is.EqualTo(item).Using<Item>(SameValues));
     }
 
     [Test]
     public async Task Update_WithEmptyPatch_AndMissingId_ReturnsNull() =>
-        Assert.That(await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>(), None), Is.Null);
+        Assert.That(await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>(), Any, None), Is.Null);
 
     [Test]
-    public async Task Update_ToTakenName_ThrowsDuplicateName_AndLeavesItemUnchanged()
+    public async Task Update_ToTakenName_ThrowsDuplicateValue_AndLeavesItemUnchanged()
     {
         await NewRepository<Item>().AddAsync(new Item { Name = "taken" }, None);
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "mine", Description = "d" }, None);
 
-        Assert.ThrowsAsync<DuplicateNameException>(
-            () => NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "taken"), None));
+        Assert.ThrowsAsync<DuplicateValueException>(
+            () => NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "taken"), Any, None));
 
         var stored = await NewRepository<Item>().GetByIdAsync(item.Id, None);
         Assert.That(stored!.Name, Is.EqualTo("mine"));
@@ -156,14 +158,14 @@ public sealed class ItemRepositoryTests : RepositoryTest
 
     [Test]
     public async Task Update_WithMissingId_ReturnsNull() =>
-        Assert.That(await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>().Set(stored => stored.Name, "x"), None), Is.Null);
+        Assert.That(await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>().Set(stored => stored.Name, "x"), Any, None), Is.Null);
 
     [Test]
     public async Task Delete_ReturnsTheDeletedItem_ThenItIsGone()
     {
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "doomed" }, None);
 
-        var deleted = await NewRepository<Item>().DeleteAsync(item.Id, None);
+        var deleted = await NewRepository<Item>().DeleteAsync(item.Id, Any, None);
 
         Assert.That(deleted!.Name, Is.EqualTo("doomed"));
         Assert.That(await NewRepository<Item>().GetByIdAsync(item.Id, None), Is.Null);
@@ -173,20 +175,20 @@ public sealed class ItemRepositoryTests : RepositoryTest
     public async Task Delete_Twice_SecondReturnsNull()
     {
         var item = await NewRepository<Item>().AddAsync(new Item { Name = "once" }, None);
-        await NewRepository<Item>().DeleteAsync(item.Id, None);
+        await NewRepository<Item>().DeleteAsync(item.Id, Any, None);
 
-        Assert.That(await NewRepository<Item>().DeleteAsync(item.Id, None), Is.Null);
+        Assert.That(await NewRepository<Item>().DeleteAsync(item.Id, Any, None), Is.Null);
     }
 
     [Test]
     public async Task Delete_WithMissingId_ReturnsNull() =>
-        Assert.That(await NewRepository<Item>().DeleteAsync(12345, None), Is.Null);
+        Assert.That(await NewRepository<Item>().DeleteAsync(12345, Any, None), Is.Null);
 
     [Test]
     public async Task Ids_AreNeverReusedAfterDelete()
     {
         var first = await NewRepository<Item>().AddAsync(new Item { Name = "first" }, None);
-        await NewRepository<Item>().DeleteAsync(first.Id, None);
+        await NewRepository<Item>().DeleteAsync(first.Id, Any, None);
 
         var second = await NewRepository<Item>().AddAsync(new Item { Name = "first" }, None);
 
@@ -213,7 +215,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
     }
 
     [Test]
-    public async Task ConcurrentInsertsOfOneName_GiveOneSuccessAndOneDuplicateName()
+    public async Task ConcurrentInsertsOfOneName_GiveOneSuccessAndOneDuplicateValue()
     {
         var first = NewRepository<Item>();
         var second = NewRepository<Item>();
@@ -222,7 +224,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
             Outcome(() => first.AddAsync(new Item { Name = "race" }, None)),
             Outcome(() => second.AddAsync(new Item { Name = "race" }, None)));
 
-        Assert.That(results, Is.EquivalentTo(new[] { "ok", nameof(DuplicateNameException) }));
+        Assert.That(results, Is.EquivalentTo(new[] { "ok", nameof(DuplicateValueException) }));
     }
 
     [Test]
@@ -260,7 +262,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
             await insert();
             return "ok";
         }
-        catch (DuplicateNameException exception)
+        catch (DuplicateValueException exception)
         {
             return exception.GetType().Name;
         }

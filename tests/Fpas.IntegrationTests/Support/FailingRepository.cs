@@ -1,3 +1,4 @@
+using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Common;
@@ -16,9 +17,9 @@ public sealed class FailingRepository<TEntity> : IRepository<TEntity>
 
     public Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken) => throw Failure();
 
-    public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, CancellationToken cancellationToken) => throw Failure();
+    public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken) => throw Failure();
 
-    public Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken) => throw Failure();
+    public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken) => throw Failure();
 
     private static InvalidOperationException Failure() => new(SecretMessage);
 }

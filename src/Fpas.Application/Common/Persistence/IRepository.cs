@@ -1,3 +1,4 @@
+using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Paging;
 using Fpas.Domain.Common;
 
@@ -5,7 +6,9 @@ namespace Fpas.Application.Common.Persistence;
 
 /// <summary>
 /// Async persistence of one entity type. Implemented once, generically, in Infrastructure.
-/// A unique-name clash surfaces as <see cref="Exceptions.DuplicateNameException"/>,
+/// A taken unique value surfaces as <see cref="Exceptions.DuplicateValueException"/> (or
+/// <see cref="Exceptions.UniqueConstraintException"/> when its index states no message), a write whose
+/// <see cref="VersionCondition"/> does not hold as <see cref="Exceptions.PreconditionFailedException"/>,
 /// an unreachable database as <see cref="Exceptions.DatabaseUnavailableException"/>.
 /// </summary>
 public interface IRepository<TEntity>
@@ -19,9 +22,12 @@ public interface IRepository<TEntity>
     /// <summary>Inserts the entity and returns it with its database-assigned values.</summary>
     Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken);
 
-    /// <summary>Writes the patch's properties in one statement and returns the stored entity; null when no entity has that id.</summary>
-    Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the patch's properties in one statement that also checks <paramref name="condition"/>, and returns the
+    /// stored entity; null when no entity has that id.
+    /// </summary>
+    Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the entity and returns it as it was; null when no entity has that id.</summary>
-    Task<TEntity?> DeleteAsync(long id, CancellationToken cancellationToken);
+    /// <summary>Deletes the entity in one statement that also checks <paramref name="condition"/>, and returns it as it was; null when no entity has that id.</summary>
+    Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken);
 }

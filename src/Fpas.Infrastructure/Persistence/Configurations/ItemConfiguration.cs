@@ -14,7 +14,8 @@ public sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         builder.Property(item => item.Id).UseIdentityAlwaysColumn();
 
         builder.Property(item => item.Name).HasMaxLength(Item.NameMaxLength).IsRequired();
-        builder.HasIndex(item => item.Name).IsUnique().HasDatabaseName("item_name_uix");
+        builder.HasIndex(item => item.Name).IsUnique().HasDatabaseName("item_name_uix")
+            .HasDuplicateValueMessage("Item with given name already exists.");
 
         builder.Property(item => item.Description).HasColumnType("text");
 

@@ -1,0 +1,25 @@
+using Fpas.Api.Errors;
+using Fpas.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Fpas.Api.Concurrency;
+
+/// <summary>
+/// A failed <c>If-Match</c> is a 412 problem that carries the current <c>ETag</c>. Answered inside MVC rather than by
+/// the exception handler middleware, which strips <c>ETag</c> from every answer it writes.
+/// </summary>
+public sealed class PreconditionFailedFilter : IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Exception is not PreconditionFailedException exception)
+        {
+            return;
+        }
+
+        context.HttpContext.Response.Headers.ETag = EntityTags.Format(exception.CurrentVersion);
+        context.Result = ProblemResults.Create(context.HttpContext, StatusCodes.Status412PreconditionFailed, exception.Message);
+        context.ExceptionHandled = true;
+    }
+}

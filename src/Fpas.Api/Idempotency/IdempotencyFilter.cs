@@ -1,0 +1,87 @@
+using Fpas.Api.Errors;
+using Fpas.Application.Common.Idempotency;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Primitives;
+
+namespace Fpas.Api.Idempotency;
+
+/// <summary>
+/// Makes every <c>POST</c> that carries <c>Idempotency-Key</c> safe to repeat (ADR 14). The key is taken in
+/// PostgreSQL before the action runs (a second request meanwhile gets 409); the action's writes and the answer
+/// kept for replay commit in one transaction, and only a 2xx answer is kept, so a failed request can be retried
+/// with the same key. A repeat with the same key and fingerprint replays the answer; another request under
+/// that key is a 422. Requests without the header pay one header lookup.
+/// </summary>
+public sealed class IdempotencyFilter(IIdempotencyStore store) : IAsyncResourceFilter
+{
+    /// <summary>The claim that names the client in a bearer token; requests without one share the anonymous scope.</summary>
+    private const string SubjectClaim = "sub";
+
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values))
+        {
+            await next().ConfigureAwait(false);
+            return;
+        }
+
+        if (!IdempotencyKeyHeader.TryParse(values, out var key))
+        {
+            context.Result = ProblemResults.Create(http, StatusCodes.Status400BadRequest, IdempotencyKeyHeader.InvalidMessage);
+            return;
+        }
+
+        // The whole body first, so that no database connection waits on a slow client.
+        var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        var scope = http.User.FindFirst(SubjectClaim)?.Value ?? string.Empty;
+        await using var lease = await store.BeginAsync(new IdempotentRequest(scope, key, fingerprint), http.RequestAborted).ConfigureAwait(false);
+        if (lease.Replay is { } stored)
+        {
+            context.Result = new StoredResponseResult(stored);
+            return;
+        }
+
+        await ExecuteAndKeepAsync(http, next, lease).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the request with its answer buffered; a 2xx answer is stored and committed before any of it is sent.</summary>
+    private static async Task ExecuteAndKeepAsync(HttpContext http, ResourceExecutionDelegate next, IIdempotencyLease lease)
+    {
+        var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var buffer = new MemoryStream();
+        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        ResourceExecutedContext executed;
+        try
+        {
+            executed = await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            http.Features.Set(original);
+        }
+
+        if (executed.Exception is not null && !executed.ExceptionHandled)
+        {
+            return; // rolled back when the lease is disposed; the exception handler answers
+        }
+
+        var response = http.Response;
+        if (response.StatusCode is >= 200 and < 300)
+        {
+            await lease.CompleteAsync(
+                new StoredResponse(response.StatusCode, response.ContentType, ValueOf(response.Headers.ETag),
+                    ValueOf(response.Headers.Location), buffer.ToArray()),
+                http.RequestAborted).ConfigureAwait(false);
+        }
+
+        response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string? ValueOf(StringValues header) => StringValues.IsNullOrEmpty(header) ? null : header.ToString();
+}

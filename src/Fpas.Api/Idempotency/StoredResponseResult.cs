@@ -1,0 +1,29 @@
+using Fpas.Application.Common.Idempotency;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fpas.Api.Idempotency;
+
+/// <summary>Replays a stored answer as it was first sent, marked with <c>Idempotent-Replayed: true</c>.</summary>
+public sealed class StoredResponseResult(StoredResponse stored) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        response.StatusCode = stored.StatusCode;
+        response.ContentType = stored.ContentType;
+        response.ContentLength = stored.Body.Length;
+        if (stored.ETag is not null)
+        {
+            response.Headers.ETag = stored.ETag;
+        }
+
+        if (stored.Location is not null)
+        {
+            response.Headers.Location = stored.Location;
+        }
+
+        response.Headers[IdempotencyKeyHeader.ReplayedName] = "true";
+        return response.Body.WriteAsync(stored.Body, context.HttpContext.RequestAborted).AsTask();
+    }
+}
