@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Fpas.Application.Items;
 using Fpas.IntegrationTests.Support;
@@ -49,7 +48,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [Test]
     public async Task List_CarriesNoETag()
     {
-        await CreateItemAsync("widget");
+        await PostItemAsync("widget");
 
         using var response = await Client.GetAsync("/items/");
 
@@ -62,7 +61,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [TestCase("*")]
     public async Task Read_WithMatchingIfNoneMatch_Is304_WithTheETag_AndNoBody(string format)
     {
-        var id = (await CreateItemAsync("widget")).Id;
+        var id = (await PostItemAsync("widget")).Id;
         var etag = await ETagOfReadAsync(id);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/items/{id}");
@@ -80,7 +79,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [Test]
     public async Task Read_WithAnotherIfNoneMatch_Is200()
     {
-        var id = (await CreateItemAsync("widget")).Id;
+        var id = (await PostItemAsync("widget")).Id;
         var stale = await ETagOfReadAsync(id);
         using var write = await Client.PutAsync($"/items/{id}", JsonBody("""{"description": "new"}"""));
 
@@ -93,7 +92,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [Test]
     public async Task Write_WithCurrentIfMatch_IsApplied()
     {
-        var id = (await CreateItemAsync("widget")).Id;
+        var id = (await PostItemAsync("widget")).Id;
         var etag = await ETagOfReadAsync(id);
 
         using var updated = await SendAsync(HttpMethod.Put, $"/items/{id}", ("If-Match", etag), """{"name": "gadget"}""");
@@ -114,7 +113,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [TestCase("DELETE")]
     public async Task Write_WithStaleIfMatch_Is412Problem_WithTheCurrentETag_AndChangesNothing(string method)
     {
-        var id = (await CreateItemAsync("widget", "original")).Id;
+        var id = (await PostItemAsync("widget", "original")).Id;
         var stale = await ETagOfReadAsync(id);
         using var other = await Client.PutAsync($"/items/{id}", JsonBody("""{"description": "by someone else"}"""));
         var current = StrongETagOf(other);
@@ -136,7 +135,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [TestCase("unquoted")]
     public async Task Write_WithIfMatchThatCannotMatch_Is412(string format)
     {
-        var id = (await CreateItemAsync("widget")).Id;
+        var id = (await PostItemAsync("widget")).Id;
         var etag = await ETagOfReadAsync(id);
 
         using var response = await SendAsync(HttpMethod.Put, $"/items/{id}",
@@ -148,7 +147,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [Test]
     public async Task Write_WithIfMatchStar_IsAppliedWhenTheItemExists_And404WhenNot()
     {
-        var id = (await CreateItemAsync("widget")).Id;
+        var id = (await PostItemAsync("widget")).Id;
 
         using var updated = await SendAsync(HttpMethod.Put, $"/items/{id}", ("If-Match", "*"), """{"name": "gadget"}""");
         using var deleted = await SendAsync(HttpMethod.Delete, $"/items/{id}", ("If-Match", "*"));
@@ -175,7 +174,7 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
     [Test]
     public async Task LostUpdate_IsPrevented_UnderARace_OneWinnerAndTheRest412()
     {
-        var id = (await CreateItemAsync("widget")).Id;
+        var id = (await PostItemAsync("widget")).Id;
         var etags = new List<string>();
         for (var i = 0; i < Racers; i++)
         {
@@ -219,6 +218,13 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
         await ErrorResponseTests.AssertProblemAsync(update, (HttpStatusCode)428);
         await ErrorResponseTests.AssertProblemAsync(delete, (HttpStatusCode)428);
         Assert.That(withIfMatch.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private async Task<ItemResponse> PostItemAsync(string name, string? description = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/items/", new { name, description });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return (await response.Content.ReadFromJsonAsync<ItemResponse>(Json))!;
     }
 
     private static string StrongETagOf(HttpResponseMessage response)
