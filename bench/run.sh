@@ -60,9 +60,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-db_port=$(pg_free_port)
 pg_init "$cluster"
-pg_start "$cluster" "$db_port" "-c max_connections=300"
+db_port=$(pg_start_free "$cluster" "-c max_connections=300") || { cat "$cluster/server.log" >&2 2>/dev/null; exit 1; }
 connection="Host=127.0.0.1;Port=$db_port;Username=postgres;Database=bench"
 echo "PostgreSQL on 127.0.0.1:$db_port (fsync on)"
 

@@ -3,7 +3,6 @@ using Fpas.Api.Concurrency;
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
 using Fpas.Api.Http;
-using Fpas.Api.Idempotency;
 using Fpas.Api.Json;
 using Fpas.Api.OpenApi;
 using Fpas.Api.Security;
@@ -25,11 +24,8 @@ public static class DependencyInjection
 
         services.AddControllers(options =>
             {
-                options.Filters.Add<IdempotencyFilter>();
-                options.Filters.Add<RequireIfMatchFilter>();
-                options.Filters.Add<PreconditionFailedFilter>();
                 options.Filters.Add<FluentValidationFilter>();
-                options.Filters.Add<EntityTagResultFilter>();
+                options.Conventions.Add(new ConditionalRequestsConvention());
                 options.Conventions.Add(new ProblemResponsesConvention());
                 options.Conventions.Add(new ResourceScopesConvention());
                 options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();

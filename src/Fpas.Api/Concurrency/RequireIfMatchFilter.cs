@@ -6,14 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Fpas.Api.Concurrency;
 
 /// <summary>With <c>Api:RequireIfMatch</c>, an action that takes a <see cref="VersionCondition"/> refuses a request without one (428).</summary>
-public sealed class RequireIfMatchFilter(IOptions<ConcurrencyOptions> options) : IActionFilter
+public sealed class RequireIfMatchFilter : IActionFilter
 {
-    private readonly bool _required = options.Value.RequireIfMatch;
-
     public void OnActionExecuting(ActionExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (_required && context.ActionArguments.Values.Any(argument => argument is VersionCondition { IsUnconditional: true }))
+        if (context.HttpContext.RequestServices.GetRequiredService<IOptions<ConcurrencyOptions>>().Value.RequireIfMatch && context.ActionArguments.Values.Any(argument => argument is VersionCondition { IsUnconditional: true }))
         {
             context.Result = ProblemResults.Create(context.HttpContext, StatusCodes.Status428PreconditionRequired,
                 "This request must be conditional: send If-Match with the ETag of the version you change.");

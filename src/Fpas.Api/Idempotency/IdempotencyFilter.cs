@@ -11,9 +11,10 @@ namespace Fpas.Api.Idempotency;
 /// PostgreSQL before the action runs (a second request meanwhile gets 409); the action's writes and the answer
 /// kept for replay commit in one transaction, and only a 2xx answer is kept, so a failed request can be retried
 /// with the same key. A repeat with the same key and fingerprint replays the answer; another request under
-/// that key is a 422. Requests without the header pay one header lookup.
+/// that key is a 422. Added to every POST action by <see cref="Concurrency.ConditionalRequestsConvention"/>;
+/// requests without the header pay one header lookup.
 /// </summary>
-public sealed class IdempotencyFilter(IIdempotencyStore store) : IAsyncResourceFilter
+public sealed class IdempotencyFilter : IAsyncResourceFilter
 {
     /// <summary>The claim that names the client in a bearer token; requests without one share the anonymous scope.</summary>
     private const string SubjectClaim = "sub";
@@ -38,6 +39,7 @@ public sealed class IdempotencyFilter(IIdempotencyStore store) : IAsyncResourceF
         // The whole body first, so that no database connection waits on a slow client.
         var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         var scope = http.User.FindFirst(SubjectClaim)?.Value ?? string.Empty;
+        var store = http.RequestServices.GetRequiredService<IIdempotencyStore>();
         await using var lease = await store.BeginAsync(new IdempotentRequest(scope, key, fingerprint), http.RequestAborted).ConfigureAwait(false);
         if (lease.Replay is { } stored)
         {
@@ -75,7 +77,7 @@ public sealed class IdempotencyFilter(IIdempotencyStore store) : IAsyncResourceF
             await lease.CompleteAsync(
                 new StoredResponse(response.StatusCode, response.ContentType, ValueOf(response.Headers.ETag),
                     ValueOf(response.Headers.Location), buffer.ToArray()),
-                http.RequestAborted).ConfigureAwait(false);
+                CancellationToken.None).ConfigureAwait(false); // done is done: a client gone meanwhile gets the replay when it retries
         }
 
         response.ContentLength = buffer.Length;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Fpas.Api.Concurrency;
 using Fpas.Api.Idempotency;
-using Fpas.Application.Common.Concurrency;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -25,7 +24,7 @@ public sealed class ConditionalRequestsTransformer : IOpenApiOperationTransforme
         }
 
         var method = context.Description.HttpMethod ?? string.Empty;
-        if (ReturnsVersioned(action.MethodInfo))
+        if (ConditionalRequestsConvention.ReturnsVersioned(action.MethodInfo.ReturnType))
         {
             DescribeETag(operation);
             if (HttpMethods.IsGet(method))
@@ -51,17 +50,6 @@ public sealed class ConditionalRequestsTransformer : IOpenApiOperationTransforme
         }
 
         return Task.CompletedTask;
-    }
-
-    private static bool ReturnsVersioned(MethodInfo method)
-    {
-        var type = method.ReturnType;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
-        {
-            type = type.GetGenericArguments()[0];
-        }
-
-        return type.IsAssignableTo(typeof(IVersioned));
     }
 
     private static void DescribeETag(OpenApiOperation operation)

@@ -74,5 +74,12 @@ internal sealed class IdempotencyLease : IIdempotencyLease
         }).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null && _context is not null)
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+            _context.Database.AutoSavepointsEnabled = true;
+        }
+    }
 }

@@ -5,7 +5,9 @@ using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Idempotency;
 using Fpas.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Fpas.Infrastructure.Idempotency;
 
@@ -18,6 +20,10 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
 {
     private const string EntityName = "Idempotency key";
 
+    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> FindRecord =
+        EF.CompileAsyncQuery((AppDbContext db, string scope, string key, CancellationToken _) =>
+            db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefault(record => record.Scope == scope && record.Key == key));
+
     public async Task<IIdempotencyLease> BeginAsync(IdempotentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,18 +31,15 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
             () => context.Database.BeginTransactionAsync(cancellationToken)).ConfigureAwait(false);
         try
         {
-            var lockKey = LockKey(request);
-            var locked = await DatabaseErrors.TranslateAsync(context, EntityName, () => context.Database
-                .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({lockKey}) AS \"Value\"")
-                .SingleAsync(cancellationToken)).ConfigureAwait(false);
-            if (!locked)
+            // The writes of this request share the transaction; savepoints around each SaveChanges would only add round trips.
+            context.Database.AutoSavepointsEnabled = false;
+            if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request), cancellationToken)).ConfigureAwait(false))
             {
                 throw new IdempotencyKeyInUseException();
             }
 
-            var stored = await DatabaseErrors.TranslateAsync(context, EntityName, () => context.Set<IdempotencyRecord>()
-                .AsNoTracking()
-                .FirstOrDefaultAsync(record => record.Scope == request.Scope && record.Key == request.Key, cancellationToken)).ConfigureAwait(false);
+            var stored = await DatabaseErrors.TranslateAsync(context, EntityName,
+                () => FindRecord(context, request.Scope, request.Key, cancellationToken)).ConfigureAwait(false);
             var now = time.GetUtcNow();
             if (stored is not null && stored.ExpiresAt > now)
             {
@@ -45,7 +48,7 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
                     throw new IdempotencyKeyReusedException();
                 }
 
-                await transaction.DisposeAsync().ConfigureAwait(false);
+                await EndAsync(transaction).ConfigureAwait(false);
                 return IdempotencyLease.ForReplay(stored.ToResponse());
             }
 
@@ -53,9 +56,25 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
         }
         catch
         {
-            await transaction.DisposeAsync().ConfigureAwait(false);
+            await EndAsync(transaction).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Rolls back (nothing was written) and restores the context's defaults.</summary>
+    private async Task EndAsync(IDbContextTransaction transaction)
+    {
+        await transaction.DisposeAsync().ConfigureAwait(false);
+        context.Database.AutoSavepointsEnabled = true;
+    }
+
+    /// <summary>Takes the key's transaction-scoped advisory lock if it is free; never waits.</summary>
+    private async Task<bool> TryLockAsync(IDbContextTransaction transaction, long lockKey, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1)",
+            (NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter { Value = lockKey });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 
     /// <summary>The advisory lock of one key: 64 bits of a hash of scope and key (a collision only makes a repeat wait its turn).</summary>
