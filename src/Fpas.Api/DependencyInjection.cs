@@ -2,19 +2,20 @@ using System.Text;
 using Fpas.Api.Concurrency;
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
+using Fpas.Api.Health;
 using Fpas.Api.Http;
 using Fpas.Api.Json;
 using Fpas.Api.OpenApi;
 using Fpas.Api.Security;
+using Fpas.Api.Telemetry;
 using Fpas.Api.Validation;
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Extensions.Options;
 
 namespace Fpas.Api;
 
-/// <summary>The HTTP layer: MVC controllers, the wire JSON rules, problem details, OpenAPI, CORS, forwarded headers and request logging.</summary>
+/// <summary>The HTTP layer: MVC controllers, health probes, the wire JSON rules, problem details, OpenAPI, CORS, forwarded headers and request logging.</summary>
 public static class DependencyInjection
 {
     public static IHostApplicationBuilder AddWebApi(this IHostApplicationBuilder builder)
@@ -53,13 +54,6 @@ public static class DependencyInjection
         services.AddRequestTimeoutsFromConfiguration();
         services.AddConfiguredCors(builder.Configuration);
 
-        services.AddHttpLogging(options =>
-        {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
-
         return builder;
     }
 
@@ -67,7 +61,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
-        app.UseHttpLogging();
+        app.UseMiddleware<RequestLogging>();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -92,6 +86,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapControllers();
+        app.MapHealthEndpoints();
         app.MapApiDocumentation();
         return app;
     }

@@ -1,6 +1,7 @@
 using Fpas.Api;
 using Fpas.Api.Lifecycle;
 using Fpas.Api.Security;
+using Fpas.Api.Telemetry;
 using Fpas.Application;
 using Fpas.Infrastructure;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 builder.AddWebApi();
+builder.AddTelemetry();
 builder.AddApiSecurity();
 builder.AddGracefulShutdown();
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Fpas.Application.Common.Diagnostics;
 using Fpas.Application.Common.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class DependencyInjection
         var assembly = typeof(DependencyInjection).Assembly;
 
         services.AddAutoMapper(config => config.AddMaps(assembly));
+        services.AddSingleton<ApplicationMetrics>();
 
         // Validation messages and error keys use the wire (snake_case) names.
         ValidatorOptions.Global.PropertyNameResolver = WireNameResolver.Resolve;

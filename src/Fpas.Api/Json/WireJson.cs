@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fpas.Application.Common.Serialization;
 
 namespace Fpas.Api.Json;
 
@@ -9,7 +10,7 @@ public static class WireJson
     public static void Apply(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.PropertyNamingPolicy = WireNaming.Policy;
         options.PropertyNameCaseInsensitive = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new OptionalJsonConverterFactory());

@@ -1,4 +1,5 @@
 using Fpas.Application.Common.Concurrency;
+using Fpas.Application.Common.Diagnostics;
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
@@ -15,7 +16,7 @@ namespace Fpas.Infrastructure.Persistence;
 /// deletes are single <c>... RETURNING</c> statements, one round trip each, that check the client's
 /// <see cref="VersionCondition"/> in their own <c>WHERE</c>.
 /// </summary>
-internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<TEntity>
+internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMetrics metrics) : IRepository<TEntity>
     where TEntity : Entity
 {
     private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> ReadById =
@@ -42,8 +43,14 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
     private ReturningStatements Statements => _statements ??= new ReturningStatements(
         context.Model.FindEntityType(typeof(TEntity))!, context.GetService<ISqlGenerationHelper>());
 
-    public Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
+    private static readonly string EntityName = typeof(TEntity).Name;
+
+    public async Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken)
+    {
+        var entity = await DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken)).ConfigureAwait(false);
+        metrics.Record(EntityName, EntityOperation.Read, entity is null ? EntityOutcome.NotFound : EntityOutcome.Success);
+        return entity;
+    }
 
     public Task<IReadOnlyList<TEntity>> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
@@ -61,22 +68,64 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
         });
     }
 
-    public Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken) =>
-        DatabaseErrors.TranslateAsync<TEntity, TEntity>(context, async () =>
+    public async Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        try
         {
-            _set.Add(entity);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return entity;
-        });
+            await DatabaseErrors.TranslateAsync<TEntity, TEntity>(context, async () =>
+            {
+                _set.Add(entity);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return entity;
+            }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (metrics.RecordFailure(EntityName, EntityOperation.Create, exception))
+        {
+            throw;
+        }
+
+        metrics.Record(EntityName, EntityOperation.Create, EntityOutcome.Success);
+        return entity;
+    }
 
     public async Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(condition);
+        try
+        {
+            var updated = await WriteAsync(id, patch, condition, cancellationToken).ConfigureAwait(false);
+            metrics.Record(EntityName, EntityOperation.Update, updated is null ? EntityOutcome.NotFound : EntityOutcome.Success);
+            return updated;
+        }
+        catch (Exception exception) when (metrics.RecordFailure(EntityName, EntityOperation.Update, exception))
+        {
+            throw;
+        }
+    }
+
+    public async Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        try
+        {
+            var (sql, parameters) = Statements.Delete(id, condition);
+            var deleted = await ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken).ConfigureAwait(false);
+            metrics.Record(EntityName, EntityOperation.Delete, deleted is null ? EntityOutcome.NotFound : EntityOutcome.Success);
+            return deleted;
+        }
+        catch (Exception exception) when (metrics.RecordFailure(EntityName, EntityOperation.Delete, exception))
+        {
+            throw;
+        }
+    }
+
+    private async Task<TEntity?> WriteAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken)
+    {
         if (patch.IsEmpty)
         {
             // Nothing to write: the version stays, and the condition is checked against the row as read.
-            var stored = await GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            var stored = await DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken)).ConfigureAwait(false);
             return stored is null || condition.IsSatisfiedBy(stored.Version)
                 ? stored
                 : throw new PreconditionFailedException(typeof(TEntity).Name, stored.Version);
@@ -84,13 +133,6 @@ internal sealed class EfRepository<TEntity>(AppDbContext context) : IRepository<
 
         var (sql, parameters) = Statements.Update(id, patch.Values, condition);
         return await ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var (sql, parameters) = Statements.Delete(id, condition);
-        return ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken);
     }
 
     /// <summary>

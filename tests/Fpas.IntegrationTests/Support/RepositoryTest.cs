@@ -1,5 +1,6 @@
 using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Common;
+using Fpas.Application;
 using Fpas.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,8 @@ public abstract class RepositoryTest : DatabaseTest
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
+            .AddMetrics()
+            .AddApplication()
             .AddInfrastructure()
             .BuildServiceProvider();
     }

@@ -34,6 +34,18 @@ public sealed class LayerTests
         Assert.That(NonFrameworkReferences(Infrastructure), Has.None.StartsWith(Prefix + ".Api"));
 
     [Test]
+    public void InfrastructureProjectFile_HasNoFrameworkReference_AndItsAssemblyNoAspNetCore()
+    {
+        var project = XDocument.Load(ProjectFile("Infrastructure"));
+        Assert.That(project.Descendants("FrameworkReference"), Is.Empty, "Infrastructure takes the packages it uses, not the ASP.NET Core shared framework");
+        Assert.That(NonFrameworkReferences(Infrastructure), Has.None.StartsWith("Microsoft.AspNetCore"));
+    }
+
+    [Test]
+    public void ApplicationAndDomain_DoNotReferenceOpenTelemetry() =>
+        Assert.That(NonFrameworkReferences(Application).Concat(NonFrameworkReferences(Domain)), Has.None.StartsWith("OpenTelemetry"));
+
+    [Test]
     public void Api_ReferencesApplicationAndInfrastructure() =>
         Assert.That(Api.GetReferencedAssemblies().Select(name => name.Name), Does.Contain(Application.GetName().Name).And.Contain(Infrastructure.GetName().Name));
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using Fpas.Api.Controllers;
+using Fpas.Api.Health;
 using Fpas.Api.Lifecycle;
 using Fpas.Api.Security;
 using Fpas.Infrastructure.Persistence;
@@ -27,8 +27,8 @@ public sealed class KubernetesManifestTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Scalar(container, "readinessProbe", "httpGet", "path"), Is.EqualTo(RouteOf(nameof(HealthController.ReadyAsync))));
-            Assert.That(Scalar(container, "livenessProbe", "httpGet", "path"), Is.EqualTo(RouteOf(nameof(HealthController.Live))));
+            Assert.That(Scalar(container, "readinessProbe", "httpGet", "path"), Is.EqualTo(HealthEndpoints.ReadyPath));
+            Assert.That(Scalar(container, "livenessProbe", "httpGet", "path"), Is.EqualTo(HealthEndpoints.LivePath));
             Assert.That(Scalar(container, "readinessProbe", "httpGet", "port"), Is.EqualTo(port));
             Assert.That(Scalar(container, "livenessProbe", "httpGet", "port"), Is.EqualTo(port));
             Assert.That(Environment(container)["ASPNETCORE_HTTP_PORTS"], Is.EqualTo(Scalar(container, "ports", 0, "containerPort")));
@@ -113,13 +113,6 @@ public sealed class KubernetesManifestTests
                 keys.Add($"{section}:{property.Name}");
             }
         }
-    }
-
-    private static string RouteOf(string action)
-    {
-        var prefix = typeof(HealthController).GetCustomAttribute<RouteAttribute>()!.Template;
-        var method = typeof(HealthController).GetMethod(action)!.GetCustomAttribute<HttpMethodAttribute>()!.Template;
-        return $"/{prefix}/{method}";
     }
 
     private static YamlMappingNode ApiContainer() =>

@@ -1,12 +1,12 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Text.Json;
 using Fpas.Application.Common.Models;
+using Fpas.Application.Common.Serialization;
 
 namespace Fpas.Application.Common.Validation;
 
 /// <summary>
-/// Names validation errors as clients spell the property (snake_case). A rule on
+/// Names validation errors as clients spell the property, with the serializer's own <see cref="WireNaming.Policy"/>. A rule on
 /// <c>x =&gt; x.Name.Value</c> of an <see cref="Optional{T}"/> is named after <c>Name</c>.
 /// </summary>
 public static class WireNameResolver
@@ -25,6 +25,6 @@ public static class WireNameResolver
             member = owner.Member;
         }
 
-        return JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+        return WireNaming.Policy.ConvertName(member.Name);
     }
 }

@@ -1,0 +1,9 @@
+namespace Fpas.Application.Common.Diagnostics;
+
+public enum EntityOperation
+{
+    Read,
+    Create,
+    Update,
+    Delete,
+}
