@@ -9,7 +9,9 @@
 # BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
 # BENCH_APPS ("fpas baseline"; add "fpas-single baseline-mux" for the servers without/with Npgsql
 # multiplexing against their counterpart: a like-for-like view, see bench/README.md; "fpas-anon" for Fpas
-# with anonymous writes instead of a token; "fpas-ref" for another published build of Fpas, in BENCH_REF_DIR).
+# with anonymous writes instead of a token; "fpas-ref" for another published build of Fpas, in BENCH_REF_DIR;
+# "fpas-otlp" for Fpas exporting every trace, its metrics and logs over OTLP to a local receiver; "fpas-nolog" for
+# Fpas with the per-request log record off).
 #
 # Fpas runs as it ships: Production, the repository's appsettings, only the connection string and URL set,
 # plus what a production start requires: a bearer token issuer (a signing key of this run), and a valid
@@ -53,6 +55,7 @@ app_pid=""
 cluster="$work/pgdata"
 cleanup() {
   if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "${sink_pid:-}" ]; then kill "$sink_pid" 2>/dev/null || true; fi
   pg_stop "$cluster"
   rm -rf "$work"
 }
@@ -72,6 +75,14 @@ dotnet publish bench/Baseline -c Release -o "$work/baseline" -v quiet --nologo >
 app_port=$(pg_free_port)
 base_url="http://127.0.0.1:$app_port"
 
+# fpas-otlp exports every trace, its metrics and logs to a local OTLP/HTTP receiver (bench/otlp-sink.py).
+sink_port="" sink_pid=""
+if [[ " $apps " == *" fpas-otlp "* ]]; then
+  sink_port=$(pg_free_port)
+  python3 bench/otlp-sink.py "$sink_port" 2>"$work/otlp-sink.log" &
+  sink_pid=$!
+fi
+
 # A signing key and an HS256 token for this run only.
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 signing_key=$(openssl rand -base64 32)
@@ -88,21 +99,27 @@ bearer_settings=(Authentication__Schemes__Bearer__ValidIssuer=fpas-bench Authent
 # in Production and waits for it. fpas runs with its defaults (multiplexing on) and the run's token issuer;
 # fpas-single turns multiplexing off; fpas-anon allows anonymous writes instead of an issuer; fpas-ref is the
 # build in BENCH_REF_DIR with the same settings as fpas; baseline-mux turns multiplexing on for the baseline.
+# An app may carry extra settings after a colon, comma-separated: "fpas:Logging__Console__FormatterName=simple" is
+# fpas with that one setting more (a named experiment, never the headline).
 start_app() {
-  local app=$1 dll conn=$connection settings=()
+  local spec=$1 app=${1%%:*} dll conn=$connection settings=() extra=()
   shift
+  if [[ "$spec" == *:* ]]; then IFS=',' read -ra extra <<<"${spec#*:}"; fi
   case "$app" in
     fpas) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
     fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false"; settings=("${bearer_settings[@]}") ;;
     fpas-anon) dll="$work/fpas/Fpas.Api.dll"; settings=(Authentication__AllowAnonymousWrites=true) ;;
     fpas-ref) dll="${BENCH_REF_DIR:?fpas-ref needs BENCH_REF_DIR, a published Fpas}/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
+    fpas-nolog) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}" Logging__LogLevel__Fpas.Api.Telemetry.RequestLogging=Warning) ;;
+    fpas-otlp) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}" OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink_port"
+      OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf) ;;
     baseline) dll="$work/baseline/Baseline.dll" ;;
     baseline-mux) dll="$work/baseline/Baseline.dll"; conn="$connection;Multiplexing=true" ;;
     *) echo "error: unknown app '$app'" >&2; exit 2 ;;
   esac
   # From its own folder: the content root, where its appsettings.json is read, is the working directory.
-  (cd "$(dirname "$dll")" && exec env "$@" "${settings[@]}" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$work/$app.log" 2>&1 &
+  (cd "$(dirname "$dll")" && exec env "$@" "${settings[@]}" "${extra[@]}" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$work/${app}.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 100); do
     if curl -s -o /dev/null "$base_url/items/?limit=1"; then return 0; fi

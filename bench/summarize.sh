@@ -2,7 +2,7 @@
 # summarize.sh RESULTS.tsv [KEYSET LINE]: markdown tables of medians and ratios (median of per-round
 # ratios): Fpas against the baseline and, when they ran, the like-for-like pairs
 # fpas-single/baseline (neither multiplexes) and fpas/baseline-mux (both multiplex); fpas/fpas-anon (the cost of
-# authentication) and fpas/fpas-ref (against another build).
+# authentication), fpas/fpas-ref (against another build) and fpas-otlp/fpas (the cost of exporting telemetry).
 set -euo pipefail
 awk -F'\t' -v deep="${2:-}" '
 function median(list,   n, a, i, j, t) {
@@ -46,6 +46,8 @@ END {
   pair("fpas", "baseline-mux", "Like for like with multiplexing (baseline with Multiplexing=true):")
   pair("fpas", "fpas-anon", "The cost of authentication: Fpas with a token on every request against Fpas with anonymous writes:")
   pair("fpas", "fpas-ref", "Fpas against the reference build (BENCH_REF_DIR), same settings:")
+  pair("fpas", "fpas-nolog", "The cost of the request log: Fpas as shipped against Fpas with the request log record off:")
+  pair("fpas-otlp", "fpas", "The cost of telemetry: Fpas exporting every trace, metrics and logs over OTLP against Fpas with no exporter:")
   printf "\nPeak RSS:"
   for (i = 1; i <= napps; i++) printf " %s %d MiB%s", apps[i], peak[apps[i]], i < napps ? "," : ".\n"
   if (deep != "") printf "\nKeyset paging (Fpas, 16 connections): %s\n", deep

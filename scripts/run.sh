@@ -7,6 +7,9 @@
 #      kept between runs, started here and stopped again on exit when this script started it);
 #   3. a PostgreSQL container in Docker (data in .data/docker), when Docker is the only option.
 # Pending migrations are applied at start-up. The environment is Development unless ASPNETCORE_ENVIRONMENT says otherwise.
+#
+#   scripts/run.sh --database-only   starts (or reuses) that database, leaves it running, writes its connection string
+#                                    to .data/connection.env and exits: what the editor's debug launch uses (.vscode/)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,6 +33,13 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 use_database "$data"
+
+if [ "${1:-}" = "--database-only" ]; then
+  started_cluster="" started_container="" # left running for the debugger
+  printf 'ConnectionStrings__Default=%s\n' "$ConnectionStrings__Default" >"$data/connection.env"
+  echo "Database ready; its connection string is in .data/connection.env"
+  exit 0
+fi
 
 export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
 # A developer's machine: Development, where the API is open until a bearer issuer is configured (dotnet user-jwts).

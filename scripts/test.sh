@@ -2,7 +2,10 @@
 # The one test command: restores and builds once, runs every test project, then prints one line
 # "N passed, N failed" (", N skipped" when any) totalled over all projects.
 #
-#   scripts/test.sh              every test project (tests/*/*Tests.csproj)
+#   scripts/test.sh              every test project (tests/*/*Tests.csproj), with coverage of src/ (coverlet): prints
+#                                "coverage: lines X%, branches Y%" and fails below the floor in tests/coverage-floor
+#   scripts/test.sh --no-coverage  the same without collecting coverage
+#   scripts/test.sh --only NAME / --exclude NAME  only / all but the test project NAME (e.g. Fpas.TemplateTests)
 #   scripts/test.sh --repeat N   the whole suite N times, each in a new random order; prints the seed of each
 #                                failing run (FPAS_TEST_SEED=<seed> scripts/test.sh repeats that order)
 #   scripts/test.sh --results D  also keeps the TRX result files in folder D (for CI artifacts, or to check what ran)
@@ -25,12 +28,19 @@ source scripts/lib/postgres.sh
 repeat=1
 keep_results=""
 via_pgbouncer=""
+coverage=yes
+only=""
+exclude=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeat) repeat=${2:?--repeat takes a number}; shift 2 ;;
     --results) keep_results=${2:?--results takes a folder}; shift 2 ;;
     --via-pgbouncer) via_pgbouncer=yes; shift ;;
-    *) echo "usage: scripts/test.sh [--repeat N] [--results DIR] [--via-pgbouncer]" >&2; exit 2 ;;
+    --coverage) coverage=yes; shift ;;
+    --no-coverage) coverage=""; shift ;;
+    --only) only=${2:?--only takes a test project name}; shift 2 ;;
+    --exclude) exclude=${2:?--exclude takes a test project name}; shift 2 ;;
+    *) echo "usage: scripts/test.sh [--repeat N] [--results DIR] [--no-coverage] [--only NAME | --exclude NAME] [--via-pgbouncer]" >&2; exit 2 ;;
   esac
 done
 
@@ -111,18 +121,35 @@ INI
 fi
 
 # Every test project, including any outside the solution (the template test is repository-only).
-mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | sort)
+mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*Tests.csproj' | sort \
+  | { if [ -n "$only" ]; then grep "/$only.csproj$"; elif [ -n "$exclude" ]; then grep -v "/$exclude.csproj$"; else cat; fi; })
+if [ "${#projects[@]}" -eq 0 ]; then
+  echo "error: no test project matches" >&2
+  exit 2
+fi
 dotnet tool restore >/dev/null
 
 in_solution() { grep -q "$(basename "$1")" Fpas.sln; }
 
-# run_project PROJECT RESULTS [--no-build]: one dotnet test, its TRX in a folder of its own, its output in a log.
+# run_project PROJECT RESULTS [--no-build]: one dotnet test, its TRX (and Cobertura report) in a folder of its own,
+# its output in a log. Coverage is collected for the solution's projects, which run src/ in-process.
 run_project() {
-  local project=$1 results=$2 name
+  local project=$1 results=$2 name collect=()
   name=$(basename "$project" .csproj)
   mkdir -p "$results"
-  dotnet test "$project" "${@:3}" --nologo -v quiet --logger trx --results-directory "$results/$name" \
+  if [ -n "$coverage" ] && in_solution "$project"; then
+    collect=(--collect "XPlat Code Coverage" --settings tests/coverage.runsettings)
+  fi
+  dotnet test "$project" "${@:3}" "${collect[@]}" --nologo -v quiet --logger trx --results-directory "$results/$name" \
     >"$results/$name.log" 2>&1
+}
+
+# coverage_line RESULTS: the merged coverage of src/ against the floor (only when a solution project ran).
+coverage_line() {
+  local results=$1
+  if [ -n "$coverage" ] && find "$results" -name 'coverage.cobertura.xml' -print -quit 2>/dev/null | grep -q .; then
+    bash scripts/lib/coverage-summary.sh "$results" "$(tr -d ' \n' < tests/coverage-floor)" | tee "$results/coverage.txt"
+  fi
 }
 
 show_result() {
@@ -162,6 +189,7 @@ run_suite() {
 if [ "$repeat" -le 1 ]; then
   status=0
   run_suite "$work/results" || status=$?
+  coverage_line "$work/results" || status=1
   if [ -n "$keep_results" ] && [ -d "$work/results" ]; then
     mkdir -p "$keep_results"
     cp -r "$work/results/." "$keep_results/"

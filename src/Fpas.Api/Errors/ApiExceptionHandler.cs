@@ -30,7 +30,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
         if (status >= StatusCodes.Status500InternalServerError)
         {
-            LogServerError(logger, exception, status);
+            LogServerError(logger, exception, status, ProblemDefaults.TraceId());
         }
 
         httpContext.Response.StatusCode = status;
@@ -52,6 +52,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         }).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status}")]
-    private static partial void LogServerError(ILogger logger, Exception exception, int status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status} (trace {TraceId})")]
+    private static partial void LogServerError(ILogger logger, Exception exception, int status, string traceId);
 }

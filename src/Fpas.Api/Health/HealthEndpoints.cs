@@ -26,16 +26,16 @@ public static class HealthEndpoints
             .AllowAnonymous();
 
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions
-            {
-                Predicate = check => check.Tags.Contains(HealthCheckTags.Ready),
-                ResultStatusCodes =
+        {
+            Predicate = check => check.Tags.Contains(HealthCheckTags.Ready),
+            ResultStatusCodes =
                 {
                     [HealthStatus.Healthy] = StatusCodes.Status200OK,
                     [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                     [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
                 },
-                ResponseWriter = WriteAsync,
-            })
+            ResponseWriter = WriteAsync,
+        })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .AllowAnonymous();
         return endpoints;

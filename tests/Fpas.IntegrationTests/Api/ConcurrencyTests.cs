@@ -30,18 +30,12 @@ public sealed class ConcurrencyTests : ApiTest
         AssertOneWinner(statuses);
     }
 
-    private static async Task<HttpStatusCode[]> RaceAsync(Func<int, Task<HttpResponseMessage>> send)
-    {
-        using var start = new SemaphoreSlim(0);
-        var requests = Enumerable.Range(0, Requests).Select(async i =>
+    private static Task<HttpStatusCode[]> RaceAsync(Func<int, Task<HttpResponseMessage>> send) =>
+        Race.RunAsync(Requests, async i =>
         {
-            await start.WaitAsync();
             using var response = await send(i);
             return response.StatusCode;
-        }).ToArray();
-        start.Release(Requests);
-        return await Task.WhenAll(requests);
-    }
+        });
 
     private static void AssertOneWinner(HttpStatusCode[] statuses) =>
         Assert.Multiple(() =>

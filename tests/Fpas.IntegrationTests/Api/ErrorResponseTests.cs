@@ -95,6 +95,26 @@ public sealed class ErrorResponseTests : ApiTest
     }
 
     [Test]
+    public async Task AUniqueIndexThatStatesNoMessage_IsA409ProblemWithoutDetails()
+    {
+        await ExecuteSqlAsync("CREATE UNIQUE INDEX item_description_test_uix ON item (description)");
+        try
+        {
+            using var first = await Client.PostAsync("/items/", JsonBody("""{"name": "a", "description": "same"}"""));
+            using var second = await Client.PostAsync("/items/", JsonBody("""{"name": "b", "description": "same"}"""));
+            var text = await second.Content.ReadAsStringAsync();
+
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            await AssertProblemAsync(second, HttpStatusCode.Conflict);
+            Assert.That(text, Does.Not.Contain("item_description_test_uix").And.Not.Contain("same"));
+        }
+        finally
+        {
+            await ExecuteSqlAsync("DROP INDEX item_description_test_uix");
+        }
+    }
+
+    [Test]
     public async Task Problems_CarryNoStackTraceOrSql()
     {
         using var malformed = await Client.PostAsync("/items/", JsonBody("""{"name": """));
@@ -104,8 +124,17 @@ public sealed class ErrorResponseTests : ApiTest
         foreach (var response in new[] { malformed, duplicate2 })
         {
             var text = await response.Content.ReadAsStringAsync();
+            Assert.That((int)response.StatusCode, Is.InRange(400, 499), text);
             Assert.That(text, Does.Not.Match(@"\bat [\w.]+\(").And.Not.Contain("INSERT").And.Not.Contain("Exception").And.Not.Contain("Host="));
         }
+    }
+
+    private static async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string OversizedJson() => $$"""{"name": "big", "description": "{{new string('a', OneMebibyte + 10)}}"}""";

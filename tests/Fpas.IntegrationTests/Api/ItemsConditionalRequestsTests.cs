@@ -181,15 +181,11 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
             etags.Add(await ETagOfReadAsync(id));
         }
 
-        using var start = new SemaphoreSlim(0);
-        var writes = Enumerable.Range(0, Racers).Select(async i =>
+        var results = await Race.RunAsync(Racers, async i =>
         {
-            await start.WaitAsync();
             using var response = await SendAsync(HttpMethod.Put, $"/items/{id}", ("If-Match", etags[i]), $$"""{"description": "writer {{i}}"}""");
             return (Writer: i, response.StatusCode);
-        }).ToArray();
-        start.Release(Racers);
-        var results = await Task.WhenAll(writes);
+        });
 
         var winners = results.Where(result => result.StatusCode == HttpStatusCode.OK).ToList();
         var stored = await Client.GetFromJsonAsync<ItemResponse>($"/items/{id}", Json);

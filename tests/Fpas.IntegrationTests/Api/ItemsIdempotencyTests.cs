@@ -79,16 +79,12 @@ public sealed class ItemsIdempotencyTests : ApiTest
     [Test]
     public async Task ConcurrentRepeats_CreateExactlyOneItem_AndEachAnswerIsTheSame200OrA409()
     {
-        using var start = new SemaphoreSlim(0);
-        var posts = Enumerable.Range(0, Racers).Select(async _ =>
+        var answers = await Race.RunAsync(Racers, async _ =>
         {
-            await start.WaitAsync();
             using var response = await PostAsync("contested-key", """{"name": "widget"}""");
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync(),
                 Type: response.Content.Headers.ContentType?.MediaType, RetryAfter: response.Headers.RetryAfter);
-        }).ToArray();
-        start.Release(Racers);
-        var answers = await Task.WhenAll(posts);
+        });
 
         var successes = answers.Where(answer => answer.StatusCode == HttpStatusCode.OK).ToList();
         var conflicts = answers.Where(answer => answer.StatusCode == HttpStatusCode.Conflict).ToList();

@@ -28,12 +28,12 @@ public sealed class TelemetryTests : DatabaseTest
         var spans = new ConcurrentQueue<Activity>();
         await using var factory = InMemoryTracing(spans);
         using var client = factory.CreateClient();
-        var id = await CreateAsync(client);
+        var id = await CreateAsync(client, spans);
         spans.Clear();
 
         using var response = await client.GetAsync($"/items/{id}");
 
-        var server = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server);
+        var server = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server && span.DisplayName.StartsWith("GET", StringComparison.Ordinal));
         var database = spans.Where(span => span.Source.Name == "Npgsql" && span.TraceId == server.TraceId).ToList();
         Assert.Multiple(() =>
         {
@@ -53,12 +53,12 @@ public sealed class TelemetryTests : DatabaseTest
         var spans = new ConcurrentQueue<Activity>();
         await using var factory = InMemoryTracing(spans);
         using var client = factory.CreateClient();
-        var id = await CreateAsync(client);
+        var id = await CreateAsync(client, spans);
         spans.Clear();
 
         using var response = await client.PutAsJsonAsync($"/items/{id}", new { description = "changed" });
 
-        var server = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server);
+        var server = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server && span.DisplayName.StartsWith("PUT", StringComparison.Ordinal));
         var children = spans.Where(span => span.ParentSpanId == server.SpanId).ToList();
         TestContext.Out.WriteLine(SpanTree(server, spans));
         Assert.Multiple(() =>
@@ -77,10 +77,9 @@ public sealed class TelemetryTests : DatabaseTest
         using var client = factory.CreateClient();
 
         using var notFound = await client.GetAsync("/items/424242");
-        var notFoundSpan = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server);
-        spans.Clear();
+        var notFoundSpan = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server && span.DisplayName.StartsWith("GET", StringComparison.Ordinal));
         using var invalid = await client.PostAsync("/items/", new StringContent("""{"name": ""}""", Encoding.UTF8, "application/json"));
-        var invalidSpan = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server);
+        var invalidSpan = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server && span.DisplayName.StartsWith("POST", StringComparison.Ordinal));
 
         Assert.Multiple(async () =>
         {
@@ -103,7 +102,7 @@ public sealed class TelemetryTests : DatabaseTest
         request.Headers.Add("traceparent", $"00-{traceId}-{parent}-01");
         using var response = await client.SendAsync(request);
 
-        var server = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server);
+        var server = await WaitForAsync(spans, span => span.Kind == ActivityKind.Server && span.TraceId.ToHexString() == traceId);
         Assert.Multiple(async () =>
         {
             Assert.That(server.TraceId.ToHexString(), Is.EqualTo(traceId));
@@ -238,10 +237,12 @@ public sealed class TelemetryTests : DatabaseTest
             .SetSampler(new AlwaysOnSampler())
             .AddInMemoryExporter(new QueueCollection(spans))));
 
-    private static async Task<long> CreateAsync(HttpClient client)
+    /// <summary>Creates an item and waits for its server span, so that a test's later spans cannot be confused with it.</summary>
+    private static async Task<long> CreateAsync(HttpClient client, ConcurrentQueue<Activity> spans)
     {
         using var response = await client.PostAsJsonAsync("/items/", new { name = ItemName, description = ItemName });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await WaitForAsync(spans, span => span.Kind == ActivityKind.Server && span.DisplayName == "POST /items");
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt64();
     }
 

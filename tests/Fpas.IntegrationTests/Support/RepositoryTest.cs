@@ -1,6 +1,6 @@
+using Fpas.Application;
 using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Common;
-using Fpas.Application;
 using Fpas.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

