@@ -55,7 +55,8 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
     {
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffer = new MemoryStream();
-        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        var capture = new StreamResponseBodyFeature(buffer);
+        http.Features.Set<IHttpResponseBodyFeature>(capture);
         ResourceExecutedContext executed;
         try
         {
@@ -63,6 +64,7 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
         }
         finally
         {
+            await capture.CompleteAsync().ConfigureAwait(false); // flushes what a formatter left in its pipe writer
             http.Features.Set(original);
         }
 
