@@ -75,15 +75,6 @@ public sealed class LayerTests
             .Where(name => name != "netstandard" && !name.StartsWith("System", StringComparison.Ordinal)
                 && !name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal) && name != "mscorlib")];
 
-    private static string ProjectFile(string layer)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && directory.GetFiles("*.sln").Length == 0)
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.That(directory, Is.Not.Null, "the solution directory above the test binaries");
-        return Path.Combine(directory!.FullName, "src", $"{Prefix}.{layer}", $"{Prefix}.{layer}.csproj");
-    }
+    private static string ProjectFile(string layer) =>
+        Path.Combine(SolutionDirectory.Path, "src", $"{Prefix}.{layer}", $"{Prefix}.{layer}.csproj");
 }

@@ -17,7 +17,7 @@ namespace Fpas.UnitTests.Deployment;
 /// </summary>
 public sealed class KubernetesManifestTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "deploy", "kubernetes");
+    private static readonly string Folder = Path.Combine(SolutionDirectory.Path, "deploy", "kubernetes");
 
     [Test]
     public void Probes_UseTheAppsHealthRoutes_OnTheContainersPort()
@@ -147,16 +147,5 @@ public sealed class KubernetesManifestTests
         }
 
         return ((YamlScalarNode)node).Value!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "deploy", "kubernetes")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("deploy/kubernetes above the test binaries");
     }
 }

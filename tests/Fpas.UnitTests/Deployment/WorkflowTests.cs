@@ -8,7 +8,7 @@ namespace Fpas.UnitTests.Deployment;
 /// </summary>
 public sealed class WorkflowTests
 {
-    private static readonly string Root = SolutionDirectory();
+    private static readonly string Root = SolutionDirectory.Path;
     private static readonly string Linter = Path.Combine(Root, "tools", "workflow-lint");
 
     [OneTimeSetUp]
@@ -93,16 +93,5 @@ public sealed class WorkflowTests
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string SolutionDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && directory.GetFiles("*.sln").Length == 0)
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("no solution directory above the test binaries");
     }
 }
