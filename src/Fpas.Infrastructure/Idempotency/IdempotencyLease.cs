@@ -7,8 +7,6 @@ namespace Fpas.Infrastructure.Idempotency;
 /// <summary>A key held by an open transaction (see <see cref="IdempotencyStore"/>), or a replay that holds nothing.</summary>
 internal sealed class IdempotencyLease : IIdempotencyLease
 {
-    private const string EntityName = "Idempotency key";
-
     private readonly AppDbContext? _context;
     private readonly IDbContextTransaction? _transaction;
     private readonly IdempotentRequest? _request;
@@ -66,7 +64,7 @@ internal sealed class IdempotencyLease : IIdempotencyLease
             _context.Add(record);
         }
 
-        await DatabaseErrors.TranslateAsync(_context, EntityName, async () =>
+        await DatabaseErrors.TranslateAsync(_context, IdempotencyStore.EntityName, async () =>
         {
             await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,8 @@ namespace Fpas.Infrastructure.Idempotency;
 /// </summary>
 internal sealed class IdempotencyStore(AppDbContext context, IOptions<IdempotencyOptions> options, TimeProvider time) : IIdempotencyStore
 {
-    private const string EntityName = "Idempotency key";
+    /// <summary>What the database-error translation names in its exceptions, for the store and its leases.</summary>
+    internal const string EntityName = "Idempotency key";
 
     private static readonly Func<AppDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> FindRecord =
         EF.CompileAsyncQuery((AppDbContext db, string scope, string key, CancellationToken _) =>

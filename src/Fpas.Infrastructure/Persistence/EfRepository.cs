@@ -47,7 +47,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
 
     public async Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken)
     {
-        var entity = await DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken)).ConfigureAwait(false);
+        var entity = await ReadAsync(id, cancellationToken).ConfigureAwait(false);
         metrics.Record(EntityName, EntityOperation.Read, entity is null ? EntityOutcome.NotFound : EntityOutcome.Success);
         return entity;
     }
@@ -125,7 +125,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         if (patch.IsEmpty)
         {
             // Nothing to write: the version stays, and the condition is checked against the row as read.
-            var stored = await DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken)).ConfigureAwait(false);
+            var stored = await ReadAsync(id, cancellationToken).ConfigureAwait(false);
             return stored is null || condition.IsSatisfiedBy(stored.Version)
                 ? stored
                 : throw new PreconditionFailedException(typeof(TEntity).Name, stored.Version);
@@ -150,6 +150,10 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         var current = await DatabaseErrors.TranslateAsync<TEntity, uint?>(context, () => ReadVersion(context, id, cancellationToken)).ConfigureAwait(false);
         return current is { } version ? throw new PreconditionFailedException(typeof(TEntity).Name, version) : null;
     }
+
+    /// <summary>The stored entity, untracked, with database errors translated (no metrics: callers record their own operation).</summary>
+    private Task<TEntity?> ReadAsync(long id, CancellationToken cancellationToken) =>
+        DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
 
     /// <summary>Runs an <c>UPDATE</c>/<c>DELETE ... RETURNING</c> statement; null when it touched no row.</summary>
     private Task<TEntity?> ReturningRowAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>

@@ -97,7 +97,7 @@ public sealed class ErrorResponseTests : ApiTest
     [Test]
     public async Task AUniqueIndexThatStatesNoMessage_IsA409ProblemWithoutDetails()
     {
-        await ExecuteSqlAsync("CREATE UNIQUE INDEX item_description_test_uix ON item (description)");
+        await TestDatabase.ExecuteAsync("CREATE UNIQUE INDEX item_description_test_uix ON item (description)");
         try
         {
             using var first = await Client.PostAsync("/items/", JsonBody("""{"name": "a", "description": "same"}"""));
@@ -110,7 +110,7 @@ public sealed class ErrorResponseTests : ApiTest
         }
         finally
         {
-            await ExecuteSqlAsync("DROP INDEX item_description_test_uix");
+            await TestDatabase.ExecuteAsync("DROP INDEX item_description_test_uix");
         }
     }
 
@@ -127,14 +127,6 @@ public sealed class ErrorResponseTests : ApiTest
             Assert.That((int)response.StatusCode, Is.InRange(400, 499), text);
             Assert.That(text, Does.Not.Match(@"\bat [\w.]+\(").And.Not.Contain("INSERT").And.Not.Contain("Exception").And.Not.Contain("Host="));
         }
-    }
-
-    private static async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static string OversizedJson() => $$"""{"name": "big", "description": "{{new string('a', OneMebibyte + 10)}}"}""";

@@ -4,7 +4,6 @@ using Fpas.Application.Items;
 using Fpas.Infrastructure.Idempotency;
 using Fpas.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Fpas.IntegrationTests.Api;
 
@@ -206,20 +205,8 @@ public sealed class ItemsIdempotencyTests : ApiTest
 
     private async Task<int> CountItemsAsync() => (await Client.GetFromJsonAsync<ItemResponse[]>("/items/", Json))!.Length;
 
-    private static async Task ExpireAsync(string key)
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE key = @key", connection);
-        command.Parameters.AddWithValue("key", key);
-        Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
-    }
+    private static async Task ExpireAsync(string key) =>
+        Assert.That(await TestDatabase.ExecuteAsync("UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE key = $1", key), Is.EqualTo(1));
 
-    private static async Task<long> CountKeysAsync()
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM idempotency_key", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> CountKeysAsync() => TestDatabase.ScalarAsync<long>("SELECT count(*) FROM idempotency_key");
 }

@@ -95,6 +95,24 @@ public static class TestDatabase
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Runs one SQL statement on the run's database (positional parameters $1, $2, ...); returns the rows it touched.</summary>
+    public static async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row of one SQL query on the run's database.</summary>
+    public static async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public static AppDbContext CreateDbContext(string? connectionString = null) =>
         new(AppDbContext.CreateOptions(connectionString ?? ConnectionString));
 
@@ -167,5 +185,16 @@ public static class TestDatabase
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
     }
 }
