@@ -33,7 +33,14 @@ public static class ApiSecurity
 
         // The handler reads Authority, ValidAudiences, ValidIssuer and SigningKeys from BearerSection by itself.
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.MapInboundClaims = false);
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            options.MapInboundClaims = false;
+
+            // The framework's SigningKeys are a lazy sequence: enumerated per token, it read configuration and made new
+            // keys, so no signature provider was ever reused. Read once, the keys are the same objects for every token.
+            options.TokenValidationParameters.IssuerSigningKeys = options.TokenValidationParameters.IssuerSigningKeys?.ToList();
+        });
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
 

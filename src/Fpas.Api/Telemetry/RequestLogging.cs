@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using Fpas.Api.OpenApi;
+using Microsoft.Extensions.Options;
 
 namespace Fpas.Api.Telemetry;
 
 /// <summary>
 /// One log record per request: method, route template (the path when no route matched), status, duration and the
-/// W3C trace id, as fields of the record (not a logging scope: scopes cost the JSON console formatter ~10 % of
-/// <c>read_one</c>, see bench/README.md). Health probes and the explorer's assets are logged at Debug,
-/// everything else at Information. Written through a source-generated <see cref="LoggerMessage"/>: nothing is
-/// formatted or allocated when the level is off.
+/// W3C trace id, as fields of the record. The level says what needs attention: a client or server error (status 400
+/// and above) or a request slower than <see cref="RequestLoggingOptions.SlowRequestThreshold"/> is logged at
+/// Information; a quick success, a health probe and the explorer's assets at Debug, where the shipped configuration
+/// writes nothing (a record per success was the largest per-request cost measured: ADR 15, bench/README.md). Written through a
+/// source-generated <see cref="LoggerMessage"/>: nothing is formatted or allocated when the level is off.
 /// </summary>
-public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger, IOptions<RequestLoggingOptions> options)
 {
+    private readonly long _slowTicks = (long)(options.Value.SlowRequestThreshold.TotalSeconds * Stopwatch.Frequency);
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -22,10 +26,13 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            var level = IsQuiet(context.Request.Path) ? LogLevel.Debug : LogLevel.Information;
+            var ticks = Stopwatch.GetTimestamp() - started;
+            var level = IsQuiet(context.Request.Path) || (context.Response.StatusCode < 400 && ticks < _slowTicks)
+                ? LogLevel.Debug
+                : LogLevel.Information;
             if (logger.IsEnabled(level))
             {
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var elapsed = ticks * 1000.0 / Stopwatch.Frequency;
                 var route = RouteTemplates.Of(context) ?? context.Request.Path.Value ?? "/";
                 var traceId = Activity.Current?.TraceId.ToHexString() ?? string.Empty;
                 LogRequest(logger, level, context.Request.Method, route, context.Response.StatusCode, elapsed, traceId);

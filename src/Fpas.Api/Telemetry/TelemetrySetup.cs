@@ -31,6 +31,7 @@ public static class TelemetrySetup
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.SectionName);
         var exporting = EndpointVariables.Any(variable => !string.IsNullOrWhiteSpace(builder.Configuration[variable]));
 
         var telemetry = builder.Services.AddOpenTelemetry()

@@ -5,8 +5,9 @@ namespace Fpas.Infrastructure.Persistence;
 /// <summary>
 /// Builds the one <see cref="NpgsqlDataSource"/> of the app. Timeouts the connection string does not set
 /// default to values that let a request fail fast (503) instead of hanging while PostgreSQL is unreachable;
-/// statements are auto-prepared and commands multiplexed unless the connection string says otherwise
-/// (docs/adr/0009-npgsql-multiplexing.md).
+/// statements are auto-prepared, commands multiplexed (docs/adr/0009-npgsql-multiplexing.md) and pooled
+/// connections returned without a session reset (docs/adr/0016-no-reset-on-close.md) unless the connection string
+/// says otherwise.
 /// </summary>
 public static class DataSourceFactory
 {
@@ -14,6 +15,7 @@ public static class DataSourceFactory
     public const int DefaultCommandTimeoutSeconds = 3;
     public const int DefaultMaxAutoPrepare = 64;
     public const bool DefaultMultiplexing = true;
+    public const bool DefaultNoResetOnClose = true;
 
     public static NpgsqlDataSource Create(DatabaseOptions options)
     {
@@ -42,6 +44,11 @@ public static class DataSourceFactory
         if (!given.Contains("Multiplexing"))
         {
             builder.Multiplexing = DefaultMultiplexing;
+        }
+
+        if (!given.Contains("No Reset On Close"))
+        {
+            builder.NoResetOnClose = DefaultNoResetOnClose;
         }
 
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();

@@ -1,3 +1,4 @@
+using System.Data;
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Diagnostics;
 using Fpas.Application.Common.Exceptions;
@@ -7,6 +8,7 @@ using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Fpas.Infrastructure.Persistence;
 
@@ -37,8 +39,6 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
                 .Take(limit));
 
     private static ReturningStatements? _statements;
-
-    private readonly DbSet<TEntity> _set = context.Set<TEntity>();
 
     private ReturningStatements Statements => _statements ??= new ReturningStatements(
         context.Model.FindEntityType(typeof(TEntity))!, context.GetService<ISqlGenerationHelper>());
@@ -72,20 +72,16 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
     {
         try
         {
-            await DatabaseErrors.TranslateAsync<TEntity, TEntity>(context, async () =>
-            {
-                _set.Add(entity);
-                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return entity;
-            }).ConfigureAwait(false);
+            ArgumentNullException.ThrowIfNull(entity);
+            var stored = await ReturningRowAsync(Statements.Insert(entity), cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The insert of {EntityName} returned no row.");
+            metrics.Record(EntityName, EntityOperation.Create, EntityOutcome.Success);
+            return stored;
         }
         catch (Exception exception) when (metrics.RecordFailure(EntityName, EntityOperation.Create, exception))
         {
             throw;
         }
-
-        metrics.Record(EntityName, EntityOperation.Create, EntityOutcome.Success);
-        return entity;
     }
 
     public async Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken)
@@ -109,8 +105,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         ArgumentNullException.ThrowIfNull(condition);
         try
         {
-            var (sql, parameters) = Statements.Delete(id, condition);
-            var deleted = await ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken).ConfigureAwait(false);
+            var deleted = await ConditionalWriteAsync(id, Statements.Delete(id, condition), condition, cancellationToken).ConfigureAwait(false);
             metrics.Record(EntityName, EntityOperation.Delete, deleted is null ? EntityOutcome.NotFound : EntityOutcome.Success);
             return deleted;
         }
@@ -131,17 +126,16 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
                 : throw new PreconditionFailedException(typeof(TEntity).Name, stored.Version);
         }
 
-        var (sql, parameters) = Statements.Update(id, patch.Values, condition);
-        return await ConditionalWriteAsync(id, sql, parameters, condition, cancellationToken).ConfigureAwait(false);
+        return await ConditionalWriteAsync(id, Statements.Update(id, patch.Values, condition), condition, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Runs a write that checks the version in its own <c>WHERE</c>. When it touches no row and the condition named
     /// versions, one more read tells "no such entity" (null) from "another version" (<see cref="PreconditionFailedException"/>).
     /// </summary>
-    private async Task<TEntity?> ConditionalWriteAsync(long id, string sql, object?[] parameters, VersionCondition condition, CancellationToken cancellationToken)
+    private async Task<TEntity?> ConditionalWriteAsync(long id, RowStatement statement, VersionCondition condition, CancellationToken cancellationToken)
     {
-        var written = await ReturningRowAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        var written = await ReturningRowAsync(statement, cancellationToken).ConfigureAwait(false);
         if (written is not null || condition.Versions is null)
         {
             return written;
@@ -155,17 +149,31 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
     private Task<TEntity?> ReadAsync(long id, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
 
-    /// <summary>Runs an <c>UPDATE</c>/<c>DELETE ... RETURNING</c> statement; null when it touched no row.</summary>
-    private Task<TEntity?> ReturningRowAsync(string sql, object?[] parameters, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Runs an <c>INSERT</c>/<c>UPDATE</c>/<c>DELETE ... RETURNING</c> statement on the context's connection (in its
+    /// transaction, if one is open) and reads the row it returns; null when it touched no row. A plain command, not
+    /// <c>FromSql</c>: a query root with parameters is translated anew on every call (ADR 10).
+    /// </summary>
+    private Task<TEntity?> ReturningRowAsync(RowStatement statement, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
-            // Not composable: AsAsyncEnumerable keeps EF from wrapping the statement in a SELECT.
-            await foreach (var entity in _set.FromSqlRaw(sql, parameters!).AsNoTracking().AsAsyncEnumerable()
-                .WithCancellation(cancellationToken).ConfigureAwait(false))
+            var database = context.Database;
+            await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return entity;
-            }
+                await using var command = statement.CreateCommand(
+                    (NpgsqlConnection)database.GetDbConnection(), (NpgsqlTransaction?)database.CurrentTransaction?.GetDbTransaction());
+                if (database.GetCommandTimeout() is { } timeout)
+                {
+                    command.CommandTimeout = timeout;
+                }
 
-            return null;
+                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Statements.Rows.Read<TEntity>(reader) : null;
+            }
+            finally
+            {
+                await database.CloseConnectionAsync().ConfigureAwait(false);
+            }
         });
 }

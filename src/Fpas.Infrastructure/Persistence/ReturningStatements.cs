@@ -6,24 +6,24 @@ using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>
-/// <c>UPDATE ... RETURNING</c> and <c>DELETE ... RETURNING</c> for one entity type, built from the EF model
-/// (table, column names, value converters, the version column), so that a partial or conditional write is one
-/// round trip. The SQL uses <c>{n}</c> placeholders for <c>FromSqlRaw</c>, which turns the values into parameters.
+/// <c>INSERT</c>, <c>UPDATE</c> and <c>DELETE ... RETURNING</c> for one entity type, built from the EF model
+/// (table, column names, type mappings and value converters, store-generated values, the version column), so
+/// that every write is one round trip that returns the stored row (ADR 10). Values become positional parameters
+/// (<c>$1</c>, <c>$2</c>, ...) typed by the property's type mapping; <see cref="Rows"/> reads the returned row.
 /// </summary>
 internal sealed class ReturningStatements
 {
     private readonly string _table;
     private readonly string _keyColumn;
+    private readonly IProperty _version;
     private readonly string _versionColumn;
     private readonly string _returning;
-    private readonly Dictionary<string, (string Column, ValueConverter? Converter)> _columns;
+    private readonly (IProperty Property, string Column)[] _insertable;
+    private readonly Dictionary<string, (IProperty Property, string Column)> _updatable;
 
     public ReturningStatements(IEntityType entityType, ISqlGenerationHelper sql)
     {
@@ -31,63 +31,96 @@ internal sealed class ReturningStatements
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
         var table = StoreObjectIdentifier.Table(tableName, entityType.GetSchema());
         _table = sql.DelimitIdentifier(tableName, entityType.GetSchema());
+        string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
 
         var key = entityType.FindPrimaryKey()?.Properties is [var keyProperty]
             ? keyProperty
             : throw new InvalidOperationException($"{entityType.DisplayName()} needs a single-column primary key.");
-        _keyColumn = sql.DelimitIdentifier(key.GetColumnName(table)!);
+        _keyColumn = Column(key);
 
-        var version = entityType.FindProperty(nameof(Entity.Version))
+        _version = entityType.FindProperty(nameof(Entity.Version))
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no version property.");
-        _versionColumn = sql.DelimitIdentifier(version.GetColumnName(table)!);
+        _versionColumn = Column(_version);
 
         var mapped = entityType.GetProperties().Where(property => property.GetColumnName(table) is not null).ToList();
 
         // Named columns, not *: the version is a system column that * leaves out.
-        _returning = " RETURNING " + string.Join(", ", mapped.Select(property => sql.DelimitIdentifier(property.GetColumnName(table)!)));
+        _returning = " RETURNING " + string.Join(", ", mapped.Select(Column));
+        Rows = new RowReader(entityType, mapped);
 
-        _columns = mapped
+        // As EF inserts: what the store generates on add is sent only when the entity holds another value than the sentinel.
+        _insertable = mapped
+            .Where(property => property.ValueGenerated is ValueGenerated.Never or ValueGenerated.OnAdd)
+            .Select(property => (property, Column(property)))
+            .ToArray();
+
+        _updatable = mapped
             .Where(property => !property.IsPrimaryKey() && !property.IsConcurrencyToken)
-            .ToDictionary(
-                property => property.Name,
-                property => (sql.DelimitIdentifier(property.GetColumnName(table)!), property.GetTypeMapping().Converter),
-                StringComparer.Ordinal);
+            .ToDictionary(property => property.Name, property => (property, Column(property)), StringComparer.Ordinal);
+    }
+
+    /// <summary>Materializes the rows these statements return.</summary>
+    public RowReader Rows { get; }
+
+    /// <summary>Inserts <paramref name="entity"/> and returns the stored row (generated key, defaults, version).</summary>
+    public RowStatement Insert(Entity entity)
+    {
+        var columns = new StringBuilder();
+        var values = new StringBuilder();
+        var parameters = new List<(IProperty, object?)>(_insertable.Length);
+        foreach (var (property, column) in _insertable)
+        {
+            var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            if (property.ValueGenerated == ValueGenerated.OnAdd && Equals(value, property.Sentinel))
+            {
+                continue;
+            }
+
+            parameters.Add((property, value));
+            columns.Append(parameters.Count == 1 ? string.Empty : ", ").Append(column);
+            values.Append(parameters.Count == 1 ? "$" : ", $").Append(parameters.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var sql = parameters.Count == 0
+            ? $"INSERT INTO {_table} DEFAULT VALUES{_returning}"
+            : $"INSERT INTO {_table} ({columns}) VALUES ({values}){_returning}";
+        return new RowStatement(sql, parameters);
     }
 
     /// <summary>Sets the patch's columns on the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns the row.</summary>
-    public (string Sql, object?[] Parameters) Update(long id, IReadOnlyList<PropertyValue> values, VersionCondition condition)
+    public RowStatement Update(long id, IReadOnlyList<PropertyValue> values, VersionCondition condition)
     {
         var sql = new StringBuilder("UPDATE ").Append(_table).Append(" SET ");
-        var parameters = new List<object?>(values.Count + 2);
+        var parameters = new List<(IProperty, object?)>(values.Count + 2);
         for (var i = 0; i < values.Count; i++)
         {
             var (propertyName, value) = values[i];
-            if (!_columns.TryGetValue(propertyName, out var column))
+            if (!_updatable.TryGetValue(propertyName, out var column))
             {
                 throw new ArgumentException($"'{propertyName}' is not a mapped, writable property.", nameof(values));
             }
 
-            sql.Append(i == 0 ? string.Empty : ", ").Append(column.Column).Append(CultureInfo.InvariantCulture, $" = {{{i}}}");
-            parameters.Add(value is null || column.Converter is null ? value : column.Converter.ConvertToProvider(value));
+            parameters.Add((column.Property, value));
+            sql.Append(i == 0 ? string.Empty : ", ").Append(column.Column).Append(CultureInfo.InvariantCulture, $" = ${parameters.Count}");
         }
 
         AppendWhere(sql, parameters, id, condition);
-        return (sql.Append(_returning).ToString(), parameters.ToArray());
+        return new RowStatement(sql.Append(_returning).ToString(), parameters);
     }
 
     /// <summary>Deletes the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns it.</summary>
-    public (string Sql, object?[] Parameters) Delete(long id, VersionCondition condition)
+    public RowStatement Delete(long id, VersionCondition condition)
     {
         var sql = new StringBuilder("DELETE FROM ").Append(_table);
-        var parameters = new List<object?>(2);
+        var parameters = new List<(IProperty, object?)>(2);
         AppendWhere(sql, parameters, id, condition);
-        return (sql.Append(_returning).ToString(), parameters.ToArray());
+        return new RowStatement(sql.Append(_returning).ToString(), parameters);
     }
 
-    private void AppendWhere(StringBuilder sql, List<object?> parameters, long id, VersionCondition condition)
+    private void AppendWhere(StringBuilder sql, List<(IProperty, object?)> parameters, long id, VersionCondition condition)
     {
-        sql.Append(" WHERE ").Append(_keyColumn).Append(CultureInfo.InvariantCulture, $" = {{{parameters.Count}}}");
-        parameters.Add(id);
+        parameters.Add((Rows.Key, id));
+        sql.Append(" WHERE ").Append(_keyColumn).Append(CultureInfo.InvariantCulture, $" = ${parameters.Count}");
         if (condition.Versions is not { } versions)
         {
             return;
@@ -102,8 +135,8 @@ internal sealed class ReturningStatements
         sql.Append(" AND ").Append(_versionColumn).Append(" IN (");
         for (var i = 0; i < versions.Count; i++)
         {
-            sql.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"{{{parameters.Count}}}");
-            parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Xid, Value = versions[i] });
+            parameters.Add((_version, versions[i]));
+            sql.Append(i == 0 ? "$" : ", $").Append(parameters.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         sql.Append(')');

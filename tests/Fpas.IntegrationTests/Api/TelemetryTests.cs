@@ -139,7 +139,8 @@ public sealed class TelemetryTests : DatabaseTest
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
         });
-        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string> { ["Logging:LogLevel:Fpas"] = "Information" });
+        // A quick success is logged at Debug (RequestLogging).
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string> { ["Logging:LogLevel:Fpas"] = "Debug" });
         using var client = PlainClient(factory);
         var traceId = ActivityTraceId.CreateRandom();
 
@@ -167,7 +168,7 @@ public sealed class TelemetryTests : DatabaseTest
     }
 
     [Test]
-    public async Task EachRequest_IsLoggedOnce_WithMethodRouteStatusAndDuration_AndProbesOnlyAtDebug()
+    public async Task EachRequest_IsLoggedOnce_WithMethodRouteStatusAndDuration_ErrorsAtInformation_SuccessesAndProbesAtDebug()
     {
         var logs = new LogCapture(LogLevel.Debug);
         await using var factory = new ApiFactory(TestDatabase.ConnectionString,
@@ -176,18 +177,42 @@ public sealed class TelemetryTests : DatabaseTest
         using var client = factory.CreateClient();
 
         using var missing = await client.GetAsync("/items/424242");
+        using var list = await client.GetAsync("/items/");
         using var probe = await client.GetAsync("/health/live");
         await Task.Delay(100);
 
-        var requests = logs.Records.Where(record => record.Category == "Fpas.Api.Telemetry.RequestLogging").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(requests.Where(record => record.Message.StartsWith("GET /items/{id} responded 404 in ", StringComparison.Ordinal))
-                .Select(record => record.Level).ToList(), Is.EqualTo(new[] { LogLevel.Information }));
-            Assert.That(requests.Where(record => record.Message.StartsWith("GET /health/live responded 200", StringComparison.Ordinal))
-                .Select(record => record.Level).ToList(), Is.EqualTo(new[] { LogLevel.Debug }));
+            Assert.That(RequestLevels(logs, "GET /items/{id} responded 404 in "), Is.EqualTo(new[] { LogLevel.Information }));
+            Assert.That(RequestLevels(logs, "GET /items responded 200 in "), Is.EqualTo(new[] { LogLevel.Debug }));
+            Assert.That(RequestLevels(logs, "GET /health/live responded 200 in "), Is.EqualTo(new[] { LogLevel.Debug }));
         });
     }
+
+    [Test]
+    public async Task ASuccessSlowerThanTheThreshold_IsLoggedAtInformation()
+    {
+        var logs = new LogCapture(LogLevel.Debug);
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString,
+            new Dictionary<string, string>
+            {
+                ["Logging:LogLevel:Fpas.Api.Telemetry"] = "Debug",
+                ["RequestLogging:SlowRequestThreshold"] = "00:00:00",
+            },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        using var client = factory.CreateClient();
+
+        using var list = await client.GetAsync("/items/");
+        await Task.Delay(100);
+
+        Assert.That(RequestLevels(logs, "GET /items responded 200 in "), Is.EqualTo(new[] { LogLevel.Information }));
+    }
+
+    private static List<LogLevel> RequestLevels(LogCapture logs, string messageStart) =>
+        logs.Records
+            .Where(record => record.Category == "Fpas.Api.Telemetry.RequestLogging" && record.Message.StartsWith(messageStart, StringComparison.Ordinal))
+            .Select(record => record.Level)
+            .ToList();
 
     [Test]
     public void OutsideDevelopment_TheConsoleWritesOneJsonObjectPerLine_WithScopes()

@@ -17,11 +17,12 @@ public sealed class DataSourceFactoryTests
             Assert.That(settings.CommandTimeout, Is.EqualTo(DataSourceFactory.DefaultCommandTimeoutSeconds));
             Assert.That(settings.MaxAutoPrepare, Is.EqualTo(DataSourceFactory.DefaultMaxAutoPrepare));
             Assert.That(settings.Multiplexing, Is.EqualTo(DataSourceFactory.DefaultMultiplexing));
+            Assert.That(settings.NoResetOnClose, Is.EqualTo(DataSourceFactory.DefaultNoResetOnClose));
         });
     }
 
-    [TestCase("Host=db;Database=fpas;Timeout=10;Command Timeout=0;Max Auto Prepare=0;Multiplexing=false")]
-    [TestCase("host=db;database=fpas;TIMEOUT=10;commandtimeout=0;maxautoprepare=0;multiplexing=false")]
+    [TestCase("Host=db;Database=fpas;Timeout=10;Command Timeout=0;Max Auto Prepare=0;Multiplexing=false;No Reset On Close=false")]
+    [TestCase("host=db;database=fpas;TIMEOUT=10;commandtimeout=0;maxautoprepare=0;multiplexing=false;noresetonclose=false")]
     public void SettingsInTheConnectionString_Win_InAnySpelling(string connectionString)
     {
         using var dataSource = DataSourceFactory.Create(new DatabaseOptions { ConnectionString = connectionString });
@@ -33,6 +34,7 @@ public sealed class DataSourceFactoryTests
             Assert.That(settings.CommandTimeout, Is.Zero);
             Assert.That(settings.MaxAutoPrepare, Is.Zero);
             Assert.That(settings.Multiplexing, Is.False);
+            Assert.That(settings.NoResetOnClose, Is.False);
         });
     }
 }
