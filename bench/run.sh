@@ -7,8 +7,8 @@
 # BENCH_CONNECTIONS ("16 64"),
 # BENCH_WORKLOADS ("read_one list_100 create update mixed"), BENCH_ITEMS (10000),
 # BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
-# BENCH_APPS ("fpas baseline"; add "fpas-single baseline-mux" for the servers without/with Npgsql
-# multiplexing against their counterpart: a like-for-like view, see bench/README.md; "fpas-anon" for Fpas
+# BENCH_APPS ("fpas baseline-mux fpas-single baseline": two like-for-like pairs, Fpas as shipped (multiplexing) against
+# the baseline with multiplexing, and both without; see bench/README.md; "fpas-anon" for Fpas
 # with anonymous writes instead of a token; "fpas-ref" for another published build of Fpas, in BENCH_REF_DIR;
 # "fpas-otlp" for Fpas exporting every trace, its metrics and logs over OTLP to a local receiver; "fpas-nolog" for
 # Fpas with the per-request log record off).
@@ -30,7 +30,7 @@ connections=${BENCH_CONNECTIONS:-"16 64"}
 workloads=${BENCH_WORKLOADS:-"read_one list_100 create update mixed"}
 export BENCH_ITEMS=${BENCH_ITEMS:-10000}
 deep_rows=${BENCH_DEEP_ROWS:-1000000}
-apps=${BENCH_APPS:-"fpas baseline"}
+apps=${BENCH_APPS:-"fpas baseline-mux fpas-single baseline"}
 export BENCH_WRK_DIR="$root/bench/wrk"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # summarize.sh RESULTS.tsv [KEYSET LINE]: markdown tables of medians and ratios (median of per-round
-# ratios): Fpas against the baseline and, when they ran, the like-for-like pairs
-# fpas-single/baseline (neither multiplexes) and fpas/baseline-mux (both multiplex); fpas/fpas-anon (the cost of
+# ratios): the like-for-like pairs fpas/baseline-mux (both multiplex) and fpas-single/baseline (neither), then, when
+# they ran, fpas/baseline (not like for like), fpas/fpas-anon (the cost of
 # authentication), fpas/fpas-ref (against another build) and fpas-otlp/fpas (the cost of exporting telemetry).
 set -euo pipefail
 awk -F'\t' -v deep="${2:-}" '
@@ -41,9 +41,9 @@ NR == 1 { next }
   rounds[$1] = 1
 }
 END {
-  pair("fpas", "baseline", "Fpas (defaults) against the baseline:")
-  pair("fpas-single", "baseline", "Like for like without multiplexing (Fpas with Multiplexing=false):")
-  pair("fpas", "baseline-mux", "Like for like with multiplexing (baseline with Multiplexing=true):")
+  pair("fpas", "baseline-mux", "Like for like with multiplexing (Fpas as shipped; the baseline with Multiplexing=true):")
+  pair("fpas-single", "baseline", "Like for like without multiplexing (Fpas with Multiplexing=false; the baseline as written):")
+  pair("fpas", "baseline", "Not like for like: Fpas (multiplexing) against the baseline without it:")
   pair("fpas", "fpas-anon", "The cost of authentication: Fpas with a token on every request against Fpas with anonymous writes:")
   pair("fpas", "fpas-ref", "Fpas against the reference build (BENCH_REF_DIR), same settings:")
   pair("fpas", "fpas-nolog", "The cost of the request log: Fpas as shipped against Fpas with the request log record off:")
