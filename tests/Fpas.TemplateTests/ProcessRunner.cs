@@ -43,10 +43,15 @@ internal static class ProcessRunner
         var output = new StringBuilder();
         process.OutputDataReceived += (_, line) => Append(output, line.Data);
         process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+        var started = Stopwatch.GetTimestamp();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await process.WaitForExitAsync();
+
+        // Where the template test's time goes, in its log (scripts/test.sh keeps it with the results).
+        await TestContext.Progress.WriteLineAsync(
+            $"{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0} s  {fileName} {string.Join(' ', arguments)}");
 
         var text = output.ToString();
         Assert.That(process.ExitCode, Is.Zero, $"{fileName} {string.Join(' ', arguments)} in {workingDirectory} failed:\n{Tail(text)}");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,6 +13,8 @@ namespace Fpas.Api.Security;
 public static class ApiSecurity
 {
     public const string BearerSection = "Authentication:Schemes:" + JwtBearerDefaults.AuthenticationScheme;
+
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
 
     public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder)
     {
@@ -32,7 +35,11 @@ public static class ApiSecurity
         services.AddHostedService<SecurityStartupCheck>();
 
         // The handler reads Authority, ValidAudiences, ValidIssuer and SigningKeys from BearerSection by itself.
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // No default scheme, and the framework's "the only scheme is the default" switched off: the authentication
+        // middleware that WebApplication adds would otherwise validate the token of every request, anonymous reads
+        // included; the scope policies name the bearer scheme, so only requests that need a token validate one (ADR 12).
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
+        services.AddAuthentication().AddJwtBearer();
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             options.MapInboundClaims = false;
@@ -61,6 +68,21 @@ public static class ApiSecurity
         app.UseAuthorization();
         if (app.ApplicationServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value.Enabled)
         {
+            // The limiter's partition is the token's sub: with limits on, a request that carries a token and that no
+            // policy has authenticated (an anonymous read) is authenticated here, and only then.
+            app.Use(static async (context, next) =>
+            {
+                if (context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count > 0)
+                {
+                    var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+                    if (result.Succeeded)
+                    {
+                        context.User = result.Principal;
+                    }
+                }
+
+                await next(context).ConfigureAwait(false);
+            });
             app.UseRateLimiter();
         }
 

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Fpas.IntegrationTests.Support;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fpas.IntegrationTests.Api;
 
@@ -18,6 +21,29 @@ public sealed class ItemsAuthorizationTests : BearerServerTest
 
         await ErrorResponseTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer").And.Not.Contain("invalid_token"));
+    }
+
+    [Test]
+    public async Task AnAnonymousRead_ValidatesNoToken_AWriteValidatesIt()
+    {
+        var seen = 0;
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, TestTokens.BearerSettings(),
+            services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+                options.Events = new JwtBearerEvents { OnMessageReceived = _ => { Interlocked.Increment(ref seen); return Task.CompletedTask; } }));
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("items:write"));
+
+        using var read = await client.GetAsync("/items/");
+        var seenByRead = Volatile.Read(ref seen);
+        using var write = await client.PostAsJsonAsync("/items/", new { name = "lazy" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(seenByRead, Is.Zero, "an anonymous read does not authenticate");
+            Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Volatile.Read(ref seen), Is.EqualTo(1), "a write authenticates once");
+        });
     }
 
     private static readonly object[] BadTokens =
