@@ -158,30 +158,35 @@ show_result() {
 
 # run_suite RESULTS: the projects outside the solution (the template test: it generates and builds a solution of
 # its own, on databases of its own) start first and build themselves, beside the build of the solution; the
-# solution's projects then run one after the other with --no-build.
+# solution's projects then run side by side with --no-build (each integration test project has databases of its own,
+# the unit tests none).
 built=""
 run_suite() {
-  local results=$1 status=0 pids=() others=() project i
+  local results=$1 status=0 pids=() started=() project i
   for project in "${projects[@]}"; do
     if ! in_solution "$project"; then
       run_project "$project" "$results" &
       pids+=("$!")
-      others+=("$project")
+      started+=("$project")
     fi
   done
   if [ -z "$built" ]; then
     dotnet build Fpas.sln --nologo -v quiet -clp:NoSummary || { wait; return 1; }
     built=yes
   fi
+  local solution_pids=() solution_projects=()
   for project in "${projects[@]}"; do
     if in_solution "$project"; then
-      run_project "$project" "$results" --no-build || status=1
-      show_result "$results" "$project"
+      run_project "$project" "$results" --no-build &
+      solution_pids+=("$!")
+      solution_projects+=("$project")
     fi
   done
+  pids=("${solution_pids[@]}" "${pids[@]}")
+  started=("${solution_projects[@]}" "${started[@]}")
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || status=1
-    show_result "$results" "${others[$i]}"
+    show_result "$results" "${started[$i]}"
   done
   return $status
 }

@@ -49,8 +49,8 @@ internal static class ProcessRunner
         process.BeginErrorReadLine();
         await process.WaitForExitAsync();
 
-        // Where the template test's time goes, in its log (scripts/test.sh keeps it with the results).
-        await TestContext.Progress.WriteLineAsync(
+        // Where the template test's time goes: in the test's output (the TRX files that scripts/test.sh --results keeps).
+        await TestContext.Out.WriteLineAsync(
             $"{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0} s  {fileName} {string.Join(' ', arguments)}");
 
         var text = output.ToString();

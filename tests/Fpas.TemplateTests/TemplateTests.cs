@@ -32,7 +32,6 @@ public sealed partial class TemplateTests
         await ProcessRunner.RunAsync(solution, "dotnet", "new", "fpas-resource", "-n", GeneratedSolution.ResourceName,
             "--solution", GeneratedSolution.CSharpName, "--debug:custom-hive", _hive);
         await ProcessRunner.RunAsync(solution, "dotnet", "tool", "restore");
-        await ProcessRunner.RunAsync(solution, "dotnet", "restore");
         await ProcessRunner.RunAsync(solution, "dotnet", "ef", "migrations", "add", "AddTags",
             "--project", $"src/{GeneratedSolution.CSharpName}.Infrastructure", "--output-dir", "Persistence/Migrations");
 
