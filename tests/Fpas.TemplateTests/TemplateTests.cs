@@ -32,6 +32,10 @@ public sealed partial class TemplateTests
         await ProcessRunner.RunAsync(solution, "dotnet", "new", "fpas-resource", "-n", GeneratedSolution.ResourceName,
             "--solution", GeneratedSolution.CSharpName, "--debug:custom-hive", _hive);
         await ProcessRunner.RunAsync(solution, "dotnet", "tool", "restore");
+
+        // dotnet ef reads the project's assets before it builds: restore that project (and what it references) only;
+        // the generated test command restores the rest as it builds.
+        await ProcessRunner.RunAsync(solution, "dotnet", "restore", $"src/{GeneratedSolution.CSharpName}.Infrastructure");
         await ProcessRunner.RunAsync(solution, "dotnet", "ef", "migrations", "add", "AddTags",
             "--project", $"src/{GeneratedSolution.CSharpName}.Infrastructure", "--output-dir", "Persistence/Migrations");
 
