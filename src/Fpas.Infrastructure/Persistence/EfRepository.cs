@@ -14,9 +14,9 @@ namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>
 /// The one repository implementation: EF Core over Npgsql, for every entity type. Reads are compiled
-/// queries (built once per entity type), so a request pays no LINQ translation or cache lookup; updates and
-/// deletes are single <c>... RETURNING</c> statements, one round trip each, that check the client's
-/// <see cref="VersionCondition"/> in their own <c>WHERE</c>.
+/// queries (built once per entity type), so a request pays no LINQ translation or cache lookup; inserts, updates
+/// and deletes are single <c>... RETURNING</c> commands, one round trip each, and updates and deletes check the
+/// client's <see cref="VersionCondition"/> in their own <c>WHERE</c> (docs/adr/0010-single-statement-writes.md).
 /// </summary>
 internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMetrics metrics) : IRepository<TEntity>
     where TEntity : Entity

@@ -19,7 +19,7 @@ public interface IRepository<TEntity>
     /// <summary>A page ordered by id: rows with id &gt; <see cref="PageRequest.AfterId"/>, skipping <see cref="PageRequest.Offset"/>.</summary>
     Task<IReadOnlyList<TEntity>> ListAsync(PageRequest page, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the entity and returns it with its database-assigned values.</summary>
+    /// <summary>Inserts the entity and returns the stored row (a new instance with the database-assigned values: key, defaults, version).</summary>
     Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken);
 
     /// <summary>
