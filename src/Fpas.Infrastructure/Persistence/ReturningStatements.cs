@@ -18,6 +18,7 @@ namespace Fpas.Infrastructure.Persistence;
 internal sealed class ReturningStatements
 {
     private readonly string _table;
+    private readonly IProperty _key;
     private readonly string _keyColumn;
     private readonly IProperty _version;
     private readonly string _versionColumn;
@@ -33,10 +34,10 @@ internal sealed class ReturningStatements
         _table = sql.DelimitIdentifier(tableName, entityType.GetSchema());
         string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
 
-        var key = entityType.FindPrimaryKey()?.Properties is [var keyProperty]
+        _key = entityType.FindPrimaryKey()?.Properties is [var keyProperty]
             ? keyProperty
             : throw new InvalidOperationException($"{entityType.DisplayName()} needs a single-column primary key.");
-        _keyColumn = Column(key);
+        _keyColumn = Column(_key);
 
         _version = entityType.FindProperty(nameof(Entity.Version))
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no version property.");
@@ -119,7 +120,7 @@ internal sealed class ReturningStatements
 
     private void AppendWhere(StringBuilder sql, List<(IProperty, object?)> parameters, long id, VersionCondition condition)
     {
-        parameters.Add((Rows.Key, id));
+        parameters.Add((_key, id));
         sql.Append(" WHERE ").Append(_keyColumn).Append(CultureInfo.InvariantCulture, $" = ${parameters.Count}");
         if (condition.Versions is not { } versions)
         {

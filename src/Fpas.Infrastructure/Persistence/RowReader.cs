@@ -20,7 +20,6 @@ internal sealed class RowReader
 
     public RowReader(IEntityType entityType, IReadOnlyList<IProperty> columns)
     {
-        Key = entityType.FindPrimaryKey()!.Properties[0];
         var reader = Expression.Parameter(typeof(DbDataReader), "reader");
         var constructor = entityType.ClrType.GetConstructor(Type.EmptyTypes)
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} needs a parameterless constructor to be read from a returned row.");
@@ -28,9 +27,6 @@ internal sealed class RowReader
         _read = Expression.Lambda<Func<DbDataReader, object>>(
             Expression.Convert(Expression.MemberInit(Expression.New(constructor), bindings), typeof(object)), reader).Compile();
     }
-
-    /// <summary>The primary key property (a single column).</summary>
-    public IProperty Key { get; }
 
     /// <summary>The entity in the reader's current row.</summary>
     public TEntity Read<TEntity>(DbDataReader reader) => (TEntity)_read(reader);
