@@ -143,6 +143,24 @@ public sealed class ItemsIdempotencyTests : ApiTest
     }
 
     [Test]
+    public async Task ExpiredKeys_AreDeletedByTheAppItself_EveryCleanupInterval()
+    {
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string> { ["Idempotency:CleanupInterval"] = "00:00:00.200" });
+        using var client = factory.CreateClient();
+        using var expiring = await PostAsync(client, "expiring", """{"name": "widget"}""");
+        using var kept = await PostAsync(client, "kept", """{"name": "gadget"}""");
+        await ExpireAsync("expiring");
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await CountKeysAsync() > 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.That(await TestDatabase.ScalarAsync<string>("SELECT string_agg(key, ',') FROM idempotency_key"), Is.EqualTo("kept"));
+    }
+
+    [Test]
     public async Task ExpiredKey_IsNotReplayed_EvenBeforeTheCleanUpRuns()
     {
         using var first = await PostAsync("key-1", """{"name": "widget"}""");

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Fpas.IntegrationTests.Api;
 
 /// <summary>
-/// A pool of 2 and 50 requests slowed by a lock held 5 s: each is answered, 200 or a 503 problem with Retry-After, never a
+/// A pool of 2 and 50 requests slowed by a lock held 2 s: each is answered, 200 or a 503 problem with Retry-After, never a
 /// 500 or a hang. Without multiplexing the pool is exhausted longer than the connect timeout (503s); with it, commands
 /// wait in the pipelines of the shared connections instead.
 /// </summary>
@@ -18,13 +18,15 @@ public sealed class PoolExhaustionTests : ApiTest
     public async Task ExhaustedPool_Is503WithRetryAfter_ThenServingResumes(bool multiplexing)
     {
         var item = await CreateItemAsync("slow");
-        var connection = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { MaxPoolSize = 2, Multiplexing = multiplexing }.ConnectionString;
-        await using var factory = new ApiFactory(connection, new Dictionary<string, string> { [RequestTimeoutSetup.DefaultKey] = "00:00:06" });
+        var connection = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { MaxPoolSize = 2, Multiplexing = multiplexing, Timeout = 1 }
+            .ConnectionString;
+        await using var factory = new ApiFactory(connection, new Dictionary<string, string> { [RequestTimeoutSetup.DefaultKey] = "00:00:04" });
         using var client = factory.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(30);
 
-        // Every query waits behind this lock for 5 s, longer than the 3 s connect timeout; each request meanwhile holds
-        // its pooled connection (without multiplexing) or waits in the pipeline of a shared one (with it).
+        // Every query waits behind this lock for 2 s: longer than the 1 s connect timeout, shorter than the 3 s command
+        // timeout. Each request meanwhile holds its pooled connection (without multiplexing) or waits in the pipeline of
+        // a shared one (with it).
         var holder = new NpgsqlConnection(TestDatabase.ConnectionString);
         await holder.OpenAsync();
         var transaction = await holder.BeginTransactionAsync();
@@ -35,7 +37,7 @@ public sealed class PoolExhaustionTests : ApiTest
 
         var release = Task.Run(async () =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(2));
             await transaction.RollbackAsync();
             await transaction.DisposeAsync();
             await holder.DisposeAsync();
@@ -61,7 +63,7 @@ public sealed class PoolExhaustionTests : ApiTest
 
             Assert.That(unavailable.Select(answer => answer.RetryAfter), Is.All.Not.Null);
             Assert.That(unavailable.Select(answer => answer.MediaType), Is.All.EqualTo("application/problem+json"));
-            Assert.That(answers.Max(answer => answer.Elapsed), Is.LessThan(TimeSpan.FromSeconds(12)), "no request hangs");
+            Assert.That(answers.Max(answer => answer.Elapsed), Is.LessThan(TimeSpan.FromSeconds(6)), "no request hangs");
             Assert.That(after, Is.EqualTo(HttpStatusCode.OK), "serving resumes by itself once connections are free");
         });
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Fpas.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fpas.IntegrationTests.Api;
 
@@ -38,6 +39,19 @@ public sealed class StartupConfigurationTests
             Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
             Assert.That(stderr, Does.Contain("ConnectionStrings:Default"));
         });
+    }
+
+    /// <summary>The rules the start-up check applies (<see cref="MissingConnectionString_RefusesToStart"/> shows that check stops the process).</summary>
+    [TestCase("Idempotency:Retention", "00:00:00")]
+    [TestCase("Idempotency:CleanupInterval", "00:00:00")]
+    [TestCase("Idempotency:CleanupBatchSize", "0")]
+    public async Task InvalidIdempotencySettings_FailTheStartUpCheck(string key, string value)
+    {
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string> { [key] = value });
+        var check = factory.Services.GetRequiredService<IStartupValidator>();
+
+        Assert.That(check.Validate, Throws.InstanceOf<OptionsValidationException>()
+            .With.Message.Contains("Idempotency:Retention and Idempotency:CleanupInterval must be positive durations"));
     }
 
     [Test]

@@ -58,9 +58,37 @@ public sealed class MigrationStartupTests
     }
 
     [Test]
+    public async Task WithoutMigrateOnStartup_TheAppLeavesTheSchemaAlone()
+    {
+        await using var factory = new ApiFactory(_database);
+        using var client = factory.CreateClient();
+
+        await using var context = TestDatabase.CreateDbContext(_database);
+        Assert.That(await context.Database.GetAppliedMigrationsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AfterStartUpMigrations_TheMigrationLockIsReleased_EvenWithoutAResetOnClose()
+    {
+        // The lock is a session lock on a pooled connection: without the reset on close (ADR 16) only the explicit unlock
+        // frees it, and an instance started later would wait for it until that pooled connection closed.
+        var database = new NpgsqlConnectionStringBuilder(_database) { NoResetOnClose = true }.ConnectionString;
+        await using var factory = new ApiFactory(database, MigrateOnStartup());
+        using var client = factory.CreateClient();
+
+        await using var observer = new NpgsqlConnection(_database);
+        await observer.OpenAsync();
+        await using var locks = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            observer);
+        Assert.That((long)(await locks.ExecuteScalarAsync())!, Is.Zero);
+    }
+
+    [Test]
     public async Task Migration_WaitingLongerThanTheCommandTimeout_StillCompletes()
     {
-        // Another instance holds the migration lock for longer than the 3 s request command timeout.
+        // Another instance holds the migration lock for longer than the request command timeout (1 s here).
+        var database = new NpgsqlConnectionStringBuilder(_database) { CommandTimeout = 1 }.ConnectionString;
         await using (var context = TestDatabase.CreateDbContext(_database))
         {
             await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
@@ -74,9 +102,9 @@ public sealed class MigrationStartupTests
             await lockTable.ExecuteNonQueryAsync();
         }
 
-        await using var factory = new ApiFactory(_database, MigrateOnStartup());
+        await using var factory = new ApiFactory(database, MigrateOnStartup());
         var starting = Task.Run(factory.CreateClient);
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var startedWhileLocked = starting.IsCompleted;
         await transaction.CommitAsync();
         using var client = await starting;
