@@ -73,11 +73,8 @@ if [ -n "${FPAS_TEST_CONNECTION:-}" ] && [ -z "$via_pgbouncer" ]; then
 elif docker_available && [ -z "$via_pgbouncer" ]; then
   echo "PostgreSQL: Testcontainers (Docker answers)"
 elif pg_bin_dir >/dev/null; then
-  pg_check_owner
   cluster="$work/pgdata"
-  pg_init "$cluster"
-  # A throwaway cluster needs no durability: without fsync a Respawn reset (TRUNCATE) averaged 6 ms here, 12 ms with it.
-  port=$(pg_start_free "$cluster" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+  port=$(pg_start_throwaway "$cluster")
   export FPAS_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   echo "PostgreSQL: private cluster $(basename "$(dirname "$(pg_bin_dir)")") on 127.0.0.1:$port"
 else

@@ -193,7 +193,7 @@ public sealed class ItemRepositoryTests : RepositoryTest
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, meterListener) =>
         {
-            if (instrument.Meter.Name == ApplicationMetrics.MeterName)
+            if (instrument.Meter.Name == ApplicationMetrics.MeterName && instrument.Name == "fpas.entity.operations")
             {
                 meterListener.EnableMeasurementEvents(instrument);
             }

@@ -44,12 +44,20 @@ public sealed class ItemValidatorTests
         Assert.That(result.Errors.Select(error => error.PropertyName), Is.EqualTo(new[] { "name" }));
     }
 
-    [Test]
-    public async Task Create_WithLoneSurrogateInName_FailsOnName()
+    // Built in code: a lone surrogate cannot be written to a test report, so the cases are named by where it is.
+    private static readonly Dictionary<string, string> LoneSurrogates = new()
     {
-        var loneSurrogate = new string([(char)0xD800, 'a']);
+        ["high surrogate first"] = new string([(char)0xD800, 'a']),
+        ["low surrogate after a letter"] = new string(['a', (char)0xDC00]),
+        ["high surrogate last"] = new string(['a', 'b', (char)0xD83D]),
+    };
 
-        var result = await _create.ValidateAsync(new CreateItemRequest(loneSurrogate));
+    [TestCase("high surrogate first")]
+    [TestCase("low surrogate after a letter")]
+    [TestCase("high surrogate last")]
+    public async Task Create_WithLoneSurrogateInName_FailsOnName(string where)
+    {
+        var result = await _create.ValidateAsync(new CreateItemRequest(LoneSurrogates[where]));
 
         Assert.That(result.Errors.Select(error => error.PropertyName), Is.EqualTo(new[] { "name" }));
     }
@@ -109,6 +117,14 @@ public sealed class ItemValidatorTests
     [Test]
     public async Task Update_WithExplicitNullDescription_Passes() =>
         Assert.That((await _update.ValidateAsync(new UpdateItemRequest { Description = new Optional<string?>(null) })).IsValid, Is.True);
+
+    [Test]
+    public async Task Update_WithNulInDescription_FailsOnDescription()
+    {
+        var result = await _update.ValidateAsync(new UpdateItemRequest { Description = "a\u0000b" });
+
+        Assert.That(result.Errors.Select(error => error.PropertyName), Is.EqualTo(new[] { "description" }));
+    }
 
     [Test]
     public async Task Update_WithTooLongName_FailsOnNameWithWireName()
