@@ -1,6 +1,4 @@
-using System.Diagnostics.Metrics;
 using Fpas.Application.Common.Concurrency;
-using Fpas.Application.Common.Diagnostics;
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
@@ -185,43 +183,6 @@ public sealed class ItemRepositoryTests : RepositoryTest
     [Test]
     public async Task Delete_WithMissingId_ReturnsNull() =>
         Assert.That(await NewRepository<Item>().DeleteAsync(12345, Any, None), Is.Null);
-
-    [Test]
-    public async Task EveryOperation_IsCounted_ByItsOutcome()
-    {
-        var counted = new List<string>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, meterListener) =>
-        {
-            if (instrument.Meter.Name == ApplicationMetrics.MeterName && instrument.Name == "fpas.entity.operations")
-            {
-                meterListener.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            var values = tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value);
-            counted.Add($"{values[ApplicationMetrics.OperationTag]} {values[ApplicationMetrics.OutcomeTag]}");
-        });
-        listener.Start();
-
-        var item = await NewRepository<Item>().AddAsync(new Item { Name = "counted" }, None);
-        Assert.ThrowsAsync<DuplicateValueException>(() => NewRepository<Item>().AddAsync(new Item { Name = "counted" }, None));
-        await NewRepository<Item>().GetByIdAsync(item.Id, None);
-        await NewRepository<Item>().GetByIdAsync(12345, None);
-        var renamed = await NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "renamed"), Any, None);
-        await NewRepository<Item>().UpdateAsync(12345, new EntityPatch<Item>().Set(stored => stored.Name, "x"), Any, None);
-        Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            NewRepository<Item>().UpdateAsync(item.Id, new EntityPatch<Item>().Set(stored => stored.Name, "stale"), VersionCondition.OneOf([item.Version]), None));
-        await NewRepository<Item>().DeleteAsync(12345, Any, None);
-        await NewRepository<Item>().DeleteAsync(item.Id, VersionCondition.OneOf([renamed!.Version]), None);
-
-        Assert.That(counted, Is.EqualTo(new[]
-        {
-            "create success", "create conflict", "read success", "read not_found", "update success", "update not_found",
-            "update precondition_failed", "delete not_found", "delete success",
-        }));
-    }
 
     [Test]
     public async Task Ids_AreNeverReusedAfterDelete()
