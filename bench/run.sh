@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks Fpas against a minimal raw-Npgsql baseline (bench/Baseline) with wrk, on a private
-# PostgreSQL (fsync on). The two servers run alternately, round after round (A B A B ...), and the
-# summary reports Fpas/baseline as the median of the per-round ratios.
+# PostgreSQL (fsync on). Every server runs for the whole bench, each on a port of its own, and is warmed up once;
+# then each workload is measured on the servers back to back (A B C D, the order rotating each round), so the two
+# figures of a pair are seconds apart, not minutes: this machine's speed drifts by tens of per cent over minutes.
+# The summary reports Fpas/baseline as the median of the per-round ratios.
 #
 # Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_WARMUP (6s per workload),
 # BENCH_CONNECTIONS ("16 64"),
@@ -52,9 +54,12 @@ results_dir="$root/bench/results"
 mkdir -p "$results_dir"
 results="$results_dir/latest.tsv"
 app_pid=""
+declare -A pid_of=() url_of=()
 cluster="$work/pgdata"
 cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  for pid in "$app_pid" "${pid_of[@]}"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
   if [ -n "${sink_pid:-}" ]; then kill "$sink_pid" 2>/dev/null || true; fi
   pg_stop "$cluster"
   rm -rf "$work"
@@ -64,7 +69,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 pg_init "$cluster"
-db_port=$(pg_start_free "$cluster" "-c max_connections=300") || { cat "$cluster/server.log" >&2 2>/dev/null; exit 1; }
+db_port=$(pg_start_free "$cluster" "-c max_connections=400") || { cat "$cluster/server.log" >&2 2>/dev/null; exit 1; }
 connection="Host=127.0.0.1;Port=$db_port;Username=postgres;Database=bench"
 echo "PostgreSQL on 127.0.0.1:$db_port (fsync on)"
 
@@ -72,8 +77,7 @@ echo "Publishing Fpas and the baseline (Release)"
 dotnet publish src/Fpas.Api -c Release -o "$work/fpas" -v quiet --nologo >/dev/null
 dotnet publish bench/Baseline -c Release -o "$work/baseline" -v quiet --nologo >/dev/null
 
-app_port=$(pg_free_port)
-base_url="http://127.0.0.1:$app_port"
+base_url=""
 
 # fpas-otlp exports every trace, its metrics and logs to a local OTLP/HTTP receiver (bench/otlp-sink.py).
 sink_port="" sink_pid=""
@@ -96,7 +100,7 @@ bearer_settings=(Authentication__Schemes__Bearer__ValidIssuer=fpas-bench Authent
   Authentication__Schemes__Bearer__SigningKeys__0__Issuer=fpas-bench "Authentication__Schemes__Bearer__SigningKeys__0__Value=$signing_key")
 
 # start_app fpas|fpas-single|fpas-anon|fpas-ref|baseline|baseline-mux [extra env...]: runs a published server
-# in Production and waits for it. fpas runs with its defaults (multiplexing on) and the run's token issuer;
+# in Production on a free port and waits for it; sets app_pid and base_url. fpas runs with its defaults (multiplexing on) and the run's token issuer;
 # fpas-single turns multiplexing off; fpas-anon allows anonymous writes instead of an issuer; fpas-ref is the
 # build in BENCH_REF_DIR with the same settings as fpas; baseline-mux turns multiplexing on for the baseline.
 # An app may carry extra settings after a colon, comma-separated: "fpas:Logging__Console__FormatterName=simple" is
@@ -105,6 +109,7 @@ start_app() {
   local spec=$1 app=${1%%:*} dll conn=$connection settings=() extra=()
   shift
   if [[ "$spec" == *:* ]]; then IFS=',' read -ra extra <<<"${spec#*:}"; fi
+  base_url="http://127.0.0.1:$(pg_free_port)"
   case "$app" in
     fpas) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
     fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false"; settings=("${bearer_settings[@]}") ;;
@@ -130,7 +135,10 @@ start_app() {
   exit 1
 }
 
-# stop_app: stops the server and waits for it to exit (a draining Fpas serves on for its drain delay, so the next
+# use_app SPEC: makes a server started by start_app the current one (app_pid, base_url).
+use_app() { app_pid=${pid_of[$1]}; base_url=${url_of[$1]}; }
+
+# stop_app: stops the current server and waits for it to exit (a draining Fpas serves on for its drain delay, so the next
 # server must not start before); sets peak to its peak resident set size in MiB. Not in a subshell: wait needs the
 # server to be this shell's child.
 stop_app() {
@@ -174,32 +182,49 @@ stop_app >/dev/null
 
 printf 'round\tapp\tworkload\tconnections\treq_per_s\tp50_ms\tp99_ms\tnon_2xx\tpeak_rss_mib\n' >"$results"
 read -ra app_list <<<"$apps"
+echo "Starting every server, each on a port of its own"
+for i in "${!app_list[@]}"; do
+  start_app "${app_list[$i]}"
+  pid_of[${app_list[$i]}]=$app_pid
+  url_of[${app_list[$i]}]=$base_url
+  : >"$work/rows-$((i + 1))"
+done
+# Warm-up: tiered JIT reaches optimized code only after some seconds under load on 2 busy cores, and Fpas has far
+# more code to compile than the baseline; measure steady state, not start-up.
+for spec in "${app_list[@]}"; do
+  use_app "$spec"
+  for workload in $workloads; do
+    BENCH_TAG="warm-$spec-$workload" wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/$workload.lua" "$base_url" >/dev/null
+  done
+done
+
 for round in $(seq 1 "$rounds"); do
-  # Each round starts with the next app (A B C, B C A, ...), and every app starts on a vacuumed table: the writes of
-  # the apps before it leave dead rows, which would otherwise slow whoever comes later in every round alike.
-  for i in "${!app_list[@]}"; do
-    app=${app_list[$(( (i + round - 1) % ${#app_list[@]} ))]}
-    if command -v psql >/dev/null 2>&1; then
-      psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "VACUUM ANALYZE item" >/dev/null
-    fi
-    start_app "$app"
-    # Warm-up: tiered JIT reaches optimized code only after some seconds under load on 2 busy cores,
-    # and Fpas has far more code to compile than the baseline; measure steady state, not start-up.
-    for workload in $workloads; do
-      BENCH_TAG="warm-$app-$round-$workload" wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/$workload.lua" "$base_url" >/dev/null
-    done
-    rows=()
-    for workload in $workloads; do
-      for c in $connections; do
+  for workload in $workloads; do
+    for c in $connections; do
+      # Each round starts with the next server (A B C, B C A, ...), and every measurement starts on a vacuumed table:
+      # the writes of the one before leave dead rows, which would otherwise slow whoever comes next.
+      for i in "${!app_list[@]}"; do
+        index=$(( (i + round - 1) % ${#app_list[@]} ))
+        app=${app_list[$index]}
+        if command -v psql >/dev/null 2>&1; then
+          psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "VACUUM ANALYZE item" >/dev/null
+        fi
+        use_app "$app"
         read -r rps p50 p99 bad < <(BENCH_TAG="$app-$round-$workload-$c" run_wrk "$workload" "$c" "$duration")
-        rows+=("$round	$app	$workload	$c	$rps	$p50	$p99	$bad")
-        printf 'round %s %-8s %-9s c=%-3s %10s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad" \
+          >>"$work/rows-$((index + 1))"
+        printf 'round %s %-12s %-9s c=%-3s %10s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad"
       done
     done
-    stop_app
-    echo "round $round $app peak RSS ${peak} MiB"
-    for row in "${rows[@]}"; do printf '%s\t%s\n' "$row" "$peak" >>"$results"; done
   done
+done
+
+for i in "${!app_list[@]}"; do
+  use_app "${app_list[$i]}"
+  stop_app
+  unset "pid_of[${app_list[$i]}]"
+  echo "${app_list[$i]} peak RSS ${peak} MiB"
+  while IFS= read -r row; do printf '%s\t%s\n' "$row" "$peak" >>"$results"; done <"$work/rows-$((i + 1))"
 done
 
 deep=""
