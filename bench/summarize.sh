@@ -2,7 +2,8 @@
 # summarize.sh RESULTS.tsv [KEYSET LINE]: markdown tables of medians and ratios (median of per-round
 # ratios): the like-for-like pairs fpas/baseline-mux (both multiplex) and fpas-single/baseline (neither), then, when
 # they ran, fpas/baseline (not like for like), fpas/fpas-anon (the cost of
-# authentication), fpas/fpas-ref (against another build) and fpas-otlp/fpas (the cost of exporting telemetry).
+# authentication), fpas/fpas-ref (against another build), fpas-otlp/fpas (the cost of exporting telemetry), and each
+# APP:KEY=VALUE variant against APP.
 set -euo pipefail
 awk -F'\t' -v deep="${2:-}" '
 function median(list,   n, a, i, j, t) {
@@ -48,6 +49,8 @@ END {
   pair("fpas", "fpas-ref", "Fpas against the reference build (BENCH_REF_DIR), same settings:")
   pair("fpas", "fpas-nolog", "The cost of the request log: Fpas as shipped against Fpas with the request log record off:")
   pair("fpas-otlp", "fpas", "The cost of telemetry: Fpas exporting every trace, metrics and logs over OTLP against Fpas with no exporter:")
+  for (i = 1; i <= napps; i++) if (index(apps[i], ":") > 1)
+    pair(apps[i], substr(apps[i], 1, index(apps[i], ":") - 1), "A named variant against the same server without its extra settings:")
   printf "\nPeak RSS:"
   for (i = 1; i <= napps; i++) printf " %s %d MiB%s", apps[i], peak[apps[i]], i < napps ? "," : ".\n"
   if (deep != "") printf "\nKeyset paging (Fpas, 16 connections): %s\n", deep
