@@ -40,13 +40,19 @@ public static class ApiSecurity
         // included; the scope policies name the bearer scheme, so only requests that need a token validate one (ADR 12).
         AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddJwtBearer();
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        services.AddOptions<ValidatedTokenCacheOptions>()
+            .BindConfiguration(ValidatedTokenCacheOptions.SectionName)
+            .Validate(options => options.IsValid, ValidatedTokenCacheOptions.InvalidMessage)
+            .ValidateOnStart();
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<ValidatedTokenCache>((options, cache) =>
         {
             options.MapInboundClaims = false;
 
             // The framework's SigningKeys are a lazy sequence: enumerated per token, it read configuration and made new
             // keys, so no signature provider was ever reused. Read once, the keys are the same objects for every token.
             options.TokenValidationParameters.IssuerSigningKeys = options.TokenValidationParameters.IssuerSigningKeys?.ToList();
+            cache.AttachTo(options.Events ??= new JwtBearerEvents());
         });
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();

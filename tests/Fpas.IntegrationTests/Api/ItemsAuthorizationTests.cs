@@ -46,6 +46,50 @@ public sealed class ItemsAuthorizationTests : BearerServerTest
         });
     }
 
+    [Test]
+    public async Task ARepeatedToken_IsValidatedOnce_ATamperedCopyIsStillRefused_AndAnotherTokenIsValidated()
+    {
+        var validations = 0;
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, TestTokens.BearerSettings(),
+            services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                var validated = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = context =>
+                {
+                    Interlocked.Increment(ref validations);
+                    return validated(context);
+                };
+            }));
+        using var client = factory.CreateClient();
+        var token = TestTokens.Create("items:write");
+        var signature = token.LastIndexOf('.') + 5;
+        var tampered = token[..signature] + (token[signature] == 'A' ? 'B' : 'A') + token[(signature + 1)..];
+
+        var first = await PostAsync(client, token);
+        var second = await PostAsync(client, token);
+        var afterRepeat = Volatile.Read(ref validations);
+        var forged = await PostAsync(client, tampered);
+        var other = await PostAsync(client, TestTokens.Create("items:write", subject: "user-2"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { first, second }, Has.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(afterRepeat, Is.EqualTo(1), "the same token twice is validated once");
+            Assert.That(forged, Is.EqualTo(HttpStatusCode.Unauthorized), "a token that differs in its signature only");
+            Assert.That(other, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Volatile.Read(ref validations), Is.EqualTo(2), "another token is validated");
+        });
+
+        static async Task<HttpStatusCode> PostAsync(HttpClient client, string token)
+        {
+            var name = $"cached {Guid.NewGuid():N}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/items/") { Content = JsonContent.Create(new { name }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+    }
+
     // Named by the reason only: the tokens carry times, and a test's name must be the same when it is listed and when it runs.
     private static IEnumerable<TestCaseData> BadTokens() =>
     [
