@@ -124,14 +124,14 @@ start_app() {
   esac
   # From its own folder: the content root, where its appsettings.json is read, is the working directory.
   (cd "$(dirname "$dll")" && exec env "$@" "${settings[@]}" "${extra[@]}" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$work/${app}.log" 2>&1 &
+    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$work/${spec//[^A-Za-z0-9_.-]/_}.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 100); do
     if curl -s -o /dev/null "$base_url/items/?limit=1"; then return 0; fi
     sleep 0.2
   done
   echo "error: $app did not start; its log:" >&2
-  cat "$work/$app.log" >&2
+  cat "$work/${spec//[^A-Za-z0-9_.-]/_}.log" >&2
   exit 1
 }
 
@@ -191,10 +191,12 @@ for i in "${!app_list[@]}"; do
 done
 # Warm-up: tiered JIT reaches optimized code only after some seconds under load on 2 busy cores, and Fpas has far
 # more code to compile than the baseline; measure steady state, not start-up.
-for spec in "${app_list[@]}"; do
-  use_app "$spec"
+# Names written by the workloads carry a tag of the server's position, not its spec: a spec with settings would make
+# them longer than a name may be.
+for i in "${!app_list[@]}"; do
+  use_app "${app_list[$i]}"
   for workload in $workloads; do
-    BENCH_TAG="warm-$spec-$workload" wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/$workload.lua" "$base_url" >/dev/null
+    BENCH_TAG="warm-$i-$workload" wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/$workload.lua" "$base_url" >/dev/null
   done
 done
 
@@ -210,7 +212,7 @@ for round in $(seq 1 "$rounds"); do
           psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "VACUUM ANALYZE item" >/dev/null
         fi
         use_app "$app"
-        read -r rps p50 p99 bad < <(BENCH_TAG="$app-$round-$workload-$c" run_wrk "$workload" "$c" "$duration")
+        read -r rps p50 p99 bad < <(BENCH_TAG="$index-$round-$workload-$c" run_wrk "$workload" "$c" "$duration")
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad" \
           >>"$work/rows-$((index + 1))"
         printf 'round %s %-12s %-9s c=%-3s %10s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s\n' "$round" "$app" "$workload" "$c" "$rps" "$p50" "$p99" "$bad"
