@@ -106,8 +106,9 @@ bearer_settings=(Authentication__Schemes__Bearer__ValidIssuer=fpas-bench Authent
 # An app may carry extra settings after a colon, comma-separated: "fpas:Logging__Console__FormatterName=simple" is
 # fpas with that one setting more (a named experiment, never the headline).
 start_app() {
-  local spec=$1 app=${1%%:*} dll conn=$connection settings=() extra=()
+  local spec=$1 app=${1%%:*} dll conn=$connection settings=() extra=() log
   shift
+  log="$work/${spec//[^A-Za-z0-9_.-]/_}.log"
   if [[ "$spec" == *:* ]]; then IFS=',' read -ra extra <<<"${spec#*:}"; fi
   base_url="http://127.0.0.1:$(pg_free_port)"
   case "$app" in
@@ -124,14 +125,14 @@ start_app() {
   esac
   # From its own folder: the content root, where its appsettings.json is read, is the working directory.
   (cd "$(dirname "$dll")" && exec env "$@" "${settings[@]}" "${extra[@]}" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$work/${spec//[^A-Za-z0-9_.-]/_}.log" 2>&1 &
+    ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 100); do
     if curl -s -o /dev/null "$base_url/items/?limit=1"; then return 0; fi
     sleep 0.2
   done
   echo "error: $app did not start; its log:" >&2
-  cat "$work/${spec//[^A-Za-z0-9_.-]/_}.log" >&2
+  cat "$log" >&2
   exit 1
 }
 

@@ -51,7 +51,7 @@ public sealed class ValidatedTokenCache : IDisposable
     public void Add(string token, ClaimsPrincipal principal, DateTime validTo)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (_entries is null || validTo == DateTime.MinValue)
+        if (_entries is null)
         {
             return;
         }
@@ -63,6 +63,7 @@ public sealed class ValidatedTokenCache : IDisposable
             expires = now + _options.MaxAge;
         }
 
+        // A token without expiry (DateTime.MinValue) or already expired lies in the past: not remembered.
         if (expires > now)
         {
             // Relative, because the cache evicts by its own clock; TryGet decides by this class's.
