@@ -24,6 +24,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 # shellcheck source=lib/postgres.sh
 source scripts/lib/postgres.sh
+# shellcheck source=lib/compiler-server.sh
+source scripts/lib/compiler-server.sh
 
 repeat=1
 keep_results=""
@@ -45,16 +47,19 @@ while [ $# -gt 0 ]; do
 done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# Builds and test hosts are short-lived: tiered PGO's instrumented code only costs them CPU (about 15 % of this
-# script's CPU time on 2 cores, README "Continuous integration"). Everything started from here inherits it (the
-# compiler server and the apps under test too); a deployed app keeps the runtime's default.
-export DOTNET_TieredPGO=${DOTNET_TieredPGO:-0}
+# Builds and test hosts are short-lived: they keep the code the runtime first made (ReadyToRun or quick JIT), because
+# counting calls, instrumenting for PGO and recompiling hot methods at tier 1 costs them more CPU than it gives back
+# (together about a third of this script's CPU time on 2 cores, README "Continuous integration"). Everything started
+# from here inherits this (the compiler server and the apps under test too); a deployed app keeps the runtime's default.
+export DOTNET_TieredPGO=${DOTNET_TieredPGO:-0} DOTNET_TC_CallCounting=${DOTNET_TC_CallCounting:-0}
+compiler_server_start
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/fpas-test.XXXXXX")
 chmod 755 "$work"
 cluster=""
 bouncer=""
 cleanup() {
+  compiler_server_stop
   if [ -n "$bouncer" ]; then
     kill "$(cat "$bouncer/pgbouncer.pid" 2>/dev/null)" 2>/dev/null || true
   fi

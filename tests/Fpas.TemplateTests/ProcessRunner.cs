@@ -19,11 +19,14 @@ internal static class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        // The test host runs under MSBuild settings of its own; the generated solution must build as a newcomer's would.
+        // The test host runs under MSBuild settings of its own; the generated solution must build as a newcomer's would,
+        // except that no MSBuild node may outlive the test (a reusable node otherwise stays behind for 15 minutes).
         foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
         }
+
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
