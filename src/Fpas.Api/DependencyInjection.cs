@@ -11,6 +11,7 @@ using Fpas.Api.Telemetry;
 using Fpas.Api.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
 namespace Fpas.Api;
@@ -25,12 +26,12 @@ public static class DependencyInjection
 
         services.AddControllers(options =>
             {
-                options.Filters.Add<FluentValidationFilter>();
+                options.Filters.Add(new FluentValidationFilter());
                 options.Conventions.Add(new ConditionalRequestsConvention());
                 options.Conventions.Add(new ProblemResponsesConvention());
-                options.Conventions.Add(new ResourceScopesConvention());
                 options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
                 Utf8Only(options);
+                NoFormBinding(options);
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"The value '{value}' is not valid.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"The value '{value}' is not valid.");
@@ -114,6 +115,15 @@ public static class DependencyInjection
                 }
             }
         }
+    }
+
+    /// <summary>Arguments come from the route, the query string and JSON bodies: the form value providers, which read
+    /// the request's form feature on every request, are removed.</summary>
+    private static void NoFormBinding(MvcOptions options)
+    {
+        options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
     }
 
     /// <summary>Runs the app; a configuration error at start-up is one clear line on stderr and exit code 1.</summary>

@@ -11,7 +11,8 @@ public static class DependencyInjection
     {
         var assembly = typeof(DependencyInjection).Assembly;
 
-        services.AddAutoMapper(config => config.AddMaps(assembly));
+        // One mapper for the process: it holds no per-request state, and the maps resolve no scoped services.
+        services.AddAutoMapper(_ => { }, [assembly], ServiceLifetime.Singleton);
         services.AddSingleton<ApplicationMetrics>();
 
         // Validation messages and error keys use the wire (snake_case) names.

@@ -1,16 +1,15 @@
 using Fpas.Api.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Fpas.Api.OpenApi;
 
 /// <summary>
-/// Declares the bearer scheme, and on each operation the scope it needs when the settings make it need one
-/// (writes unless anonymous writes are allowed; reads when authenticated reads are required).
+/// Declares the bearer scheme, and on each operation that has a scope policy the scope it needs (the settings decide
+/// which operations have one: <see cref="ResourceScopesConvention"/>).
 /// </summary>
-public sealed class BearerSecurityTransformer(IOptions<ApiSecurityOptions> security) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeName = "Bearer";
 
@@ -36,7 +35,7 @@ public sealed class BearerSecurityTransformer(IOptions<ApiSecurityOptions> secur
         ArgumentNullException.ThrowIfNull(context);
         var policy = context.Description.ActionDescriptor.EndpointMetadata.OfType<AuthorizeAttribute>()
             .Select(attribute => attribute.Policy).FirstOrDefault(name => name is not null);
-        if (policy is null || !NeedsToken(policy))
+        if (policy is null)
         {
             return Task.CompletedTask;
         }
@@ -48,7 +47,4 @@ public sealed class BearerSecurityTransformer(IOptions<ApiSecurityOptions> secur
         });
         return Task.CompletedTask;
     }
-
-    private bool NeedsToken(string policy) =>
-        ScopePolicies.IsRead(policy) ? security.Value.RequireAuthenticatedReads : !security.Value.AnonymousWrites;
 }

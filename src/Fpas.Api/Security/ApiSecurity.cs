@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -22,13 +23,7 @@ public static class ApiSecurity
         var services = builder.Services;
 
         services.AddOptions<ApiSecurityOptions>()
-            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
-            {
-                options.BearerConfigured = IsBearerConfigured(configuration.GetSection(BearerSection));
-                options.AllowAnonymousWrites = configuration.GetValue<bool>("Authentication:AllowAnonymousWrites");
-                options.RequireAuthenticatedReads = configuration.GetValue<bool>("Authorization:RequireAuthenticatedReads");
-                options.IsDevelopment = environment.IsDevelopment();
-            })
+            .Configure<IConfiguration, IHostEnvironment>(Bind)
             .Validate(options => options.IsValid, ApiSecurityOptions.NotConfiguredMessage)
             .Validate(options => !options.RequireAuthenticatedReads || options.BearerConfigured, ApiSecurityOptions.ReadsNeedBearerMessage)
             .ValidateOnStart();
@@ -56,6 +51,13 @@ public static class ApiSecurity
         });
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
+        // Read unvalidated here: MapControllers builds the application model before RunOrExplainAsync reports a bad setting.
+        services.AddOptions<MvcOptions>().Configure<IConfiguration, IHostEnvironment>((mvc, configuration, environment) =>
+        {
+            var security = new ApiSecurityOptions();
+            Bind(security, configuration, environment);
+            mvc.Conventions.Add(new ResourceScopesConvention(security));
+        });
 
         services.Configure<RateLimitingSettings>(builder.Configuration.GetSection(RateLimitingSettings.SectionName));
         services.AddRateLimiter(_ => { });
@@ -93,6 +95,14 @@ public static class ApiSecurity
         }
 
         return app;
+    }
+
+    private static void Bind(ApiSecurityOptions options, IConfiguration configuration, IHostEnvironment environment)
+    {
+        options.BearerConfigured = IsBearerConfigured(configuration.GetSection(BearerSection));
+        options.AllowAnonymousWrites = configuration.GetValue<bool>("Authentication:AllowAnonymousWrites");
+        options.RequireAuthenticatedReads = configuration.GetValue<bool>("Authorization:RequireAuthenticatedReads");
+        options.IsDevelopment = environment.IsDevelopment();
     }
 
     private static bool IsBearerConfigured(IConfigurationSection bearer)

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Mvc.Routing;
 namespace Fpas.Api.Security;
 
 /// <summary>
-/// Puts every action of a resource controller (<c>[Route("items")]</c>) under that resource's scope policy:
-/// <c>GET</c> under <c>items:read</c>, anything else under <c>items:write</c>, and documents its 401 and 403. Controllers
-/// marked <c>[AllowAnonymous]</c> (root, health) are left open.
+/// Puts every action of a resource controller (<c>[Route("items")]</c>) that needs a token under that resource's scope
+/// policy, and documents its 401 and 403: <c>GET</c> under <c>items:read</c> when authenticated reads are required,
+/// anything else under <c>items:write</c> unless anonymous writes are allowed. An action that needs no token gets no
+/// policy at all, so its requests skip authentication and authorization. Controllers marked <c>[AllowAnonymous]</c>
+/// (root, health) are left open.
 /// </summary>
-public sealed class ResourceScopesConvention : IControllerModelConvention
+public sealed class ResourceScopesConvention(ApiSecurityOptions settings) : IControllerModelConvention
 {
     public void Apply(ControllerModel controller)
     {
@@ -25,7 +27,14 @@ public sealed class ResourceScopesConvention : IControllerModelConvention
         foreach (var action in controller.Actions)
         {
             var methods = action.Attributes.OfType<IActionHttpMethodProvider>().SelectMany(provider => provider.HttpMethods);
-            var policy = methods.All(HttpMethods.IsGet) ? ScopePolicies.Read(resource) : ScopePolicies.Write(resource);
+            var isRead = methods.All(HttpMethods.IsGet);
+            var needsToken = isRead ? settings.RequireAuthenticatedReads : !settings.AnonymousWrites;
+            if (!needsToken)
+            {
+                continue;
+            }
+
+            var policy = isRead ? ScopePolicies.Read(resource) : ScopePolicies.Write(resource);
             foreach (var selector in action.Selectors)
             {
                 selector.EndpointMetadata.Add(new AuthorizeAttribute(policy));

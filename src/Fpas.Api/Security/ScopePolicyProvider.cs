@@ -6,15 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Fpas.Api.Security;
 
 /// <summary>
-/// Builds the <c>&lt;resource&gt;:read</c> and <c>&lt;resource&gt;:write</c> policies from the settings: a write needs its
-/// scope unless anonymous writes are allowed; a read needs its scope only when authenticated reads are required.
-/// A policy that needs a token names the bearer scheme, so only its requests authenticate (an open read with a token
-/// pays nothing for it).
+/// Builds the <c>&lt;resource&gt;:read</c> and <c>&lt;resource&gt;:write</c> policies: an authenticated bearer token
+/// with that scope. Which actions carry one follows from the settings (<see cref="ResourceScopesConvention"/>); the
+/// policy names the bearer scheme, so only its requests authenticate.
 /// </summary>
-public sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options, IOptions<ApiSecurityOptions> security)
-    : DefaultAuthorizationPolicyProvider(options)
+public sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    private static readonly AuthorizationPolicy Anyone = new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
     private readonly ConcurrentDictionary<string, AuthorizationPolicy> _policies = new(StringComparer.Ordinal);
 
     /// <summary>A name always gives the same policy, so the authorization middleware may cache each endpoint's policy
@@ -24,20 +21,13 @@ public sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options, 
     public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         ArgumentNullException.ThrowIfNull(policyName);
-        var isRead = ScopePolicies.IsRead(policyName);
-        if (!isRead && !ScopePolicies.IsWrite(policyName))
+        if (!ScopePolicies.IsRead(policyName) && !ScopePolicies.IsWrite(policyName))
         {
             return base.GetPolicyAsync(policyName);
         }
 
-        return Task.FromResult<AuthorizationPolicy?>(_policies.GetOrAdd(policyName, name =>
-        {
-            var settings = security.Value;
-            var open = isRead ? !settings.RequireAuthenticatedReads : settings.AnonymousWrites;
-            return open
-                ? Anyone
-                : new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
-                    .RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(name)).Build();
-        }));
+        return Task.FromResult<AuthorizationPolicy?>(_policies.GetOrAdd(policyName, static name =>
+            new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(name)).Build()));
     }
 }

@@ -40,13 +40,17 @@ public sealed class AuthenticatedReadsTests : BearerServerTest
     }
 
     [Test]
-    public async Task OpenApi_DeclaresTheReadScope()
+    public async Task OpenApi_DeclaresTheReadScope_AndItsProblems()
     {
         using var client = Factory.CreateClient();
 
         var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi.json");
 
         var get = document.GetProperty("paths").GetProperty("/items/{id}").GetProperty("get");
-        Assert.That(get.GetProperty("security")[0].GetProperty("Bearer")[0].GetString(), Is.EqualTo("items:read"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(get.GetProperty("security")[0].GetProperty("Bearer")[0].GetString(), Is.EqualTo("items:read"));
+            Assert.That(get.GetProperty("responses").EnumerateObject().Select(response => response.Name), Is.SupersetOf(new[] { "401", "403" }));
+        });
     }
 }
