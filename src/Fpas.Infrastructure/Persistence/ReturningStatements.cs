@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>
-/// <c>INSERT</c>, <c>UPDATE</c> and <c>DELETE ... RETURNING</c> for one entity type, built from the EF model
+/// <c>INSERT</c>, <c>UPDATE</c> and <c>DELETE ... RETURNING</c>, and <c>SELECT</c> by key, for one entity type, built from the EF model
 /// (table, column names, type mappings and value converters, store-generated values, the version column), so
 /// that every write is one round trip that returns the stored row (ADR 10). Values become positional parameters
 /// (<c>$1</c>, <c>$2</c>, ...) typed by the property's type mapping; <see cref="Rows"/> reads the returned row.
@@ -23,6 +23,7 @@ internal sealed class ReturningStatements
     private readonly IProperty _version;
     private readonly string _versionColumn;
     private readonly string _returning;
+    private readonly string? _selectById;
     private readonly (IProperty Property, string Column)[] _insertable;
     private readonly Dictionary<string, (IProperty Property, string Column)> _updatable;
 
@@ -46,7 +47,12 @@ internal sealed class ReturningStatements
         var mapped = entityType.GetProperties().Where(property => property.GetColumnName(table) is not null).ToList();
 
         // Named columns, not *: the version is a system column that * leaves out.
-        _returning = " RETURNING " + string.Join(", ", mapped.Select(Column));
+        var columns = string.Join(", ", mapped.Select(Column));
+        _returning = " RETURNING " + columns;
+        // A query filter (soft delete, tenant) must restrict reads: only EF's own queries apply it.
+        _selectById = entityType.GetRootType().GetDeclaredQueryFilters().Count == 0
+            ? $"SELECT {columns} FROM {_table} WHERE {_keyColumn} = $1"
+            : null;
         Rows = new RowReader(entityType, mapped);
 
         // As EF inserts: what the store generates on add is sent only when the entity holds another value than the sentinel.
@@ -62,6 +68,10 @@ internal sealed class ReturningStatements
 
     /// <summary>Materializes the rows these statements return.</summary>
     public RowReader Rows { get; }
+
+    /// <summary>Reads the row with key <paramref name="id"/>; null when the entity type has a query filter, which
+    /// only EF's own queries apply.</summary>
+    public RowStatement? SelectById(long id) => _selectById is null ? null : new(_selectById, [(_key, id)]);
 
     /// <summary>Inserts <paramref name="entity"/> and returns the stored row (generated key, defaults, version).</summary>
     public RowStatement Insert(Entity entity)
