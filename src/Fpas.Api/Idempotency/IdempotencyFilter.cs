@@ -19,17 +19,19 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
     /// <summary>The claim that names the client in a bearer token; requests without one share the anonymous scope.</summary>
     private const string SubjectClaim = "sub";
 
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values))
-        {
-            await next().ConfigureAwait(false);
-            return;
-        }
+        var request = context.HttpContext.Request;
+        return HttpMethods.IsPost(request.Method) && request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values)
+            ? ExecuteKeyedAsync(context, next, values)
+            : next();
+    }
 
+    private static async Task ExecuteKeyedAsync(ResourceExecutingContext context, ResourceExecutionDelegate next, StringValues values)
+    {
+        var http = context.HttpContext;
         if (!IdempotencyKeyHeader.TryParse(values, out var key))
         {
             context.Result = ProblemResults.Create(http, StatusCodes.Status400BadRequest, IdempotencyKeyHeader.InvalidMessage);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Fpas.Application.Common.Concurrency;
@@ -26,6 +27,7 @@ internal sealed class ReturningStatements
     private readonly string? _selectById;
     private readonly (IProperty Property, string Column)[] _insertable;
     private readonly Dictionary<string, (IProperty Property, string Column)> _updatable;
+    private readonly ConcurrentDictionary<ulong, string> _inserts = new();
 
     public ReturningStatements(IEntityType entityType, ISqlGenerationHelper sql)
     {
@@ -76,11 +78,12 @@ internal sealed class ReturningStatements
     /// <summary>Inserts <paramref name="entity"/> and returns the stored row (generated key, defaults, version).</summary>
     public RowStatement Insert(Entity entity)
     {
-        var columns = new StringBuilder();
-        var values = new StringBuilder();
         var parameters = new List<(IProperty, object?)>(_insertable.Length);
-        foreach (var (property, column) in _insertable)
+        var sent = new bool[_insertable.Length];
+        var shape = 0UL;
+        for (var i = 0; i < _insertable.Length; i++)
         {
+            var property = _insertable[i].Property;
             var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
             if (property.ValueGenerated == ValueGenerated.OnAdd && Equals(value, property.Sentinel))
             {
@@ -88,14 +91,23 @@ internal sealed class ReturningStatements
             }
 
             parameters.Add((property, value));
-            columns.Append(parameters.Count == 1 ? string.Empty : ", ").Append(column);
-            values.Append(parameters.Count == 1 ? "$" : ", $").Append(parameters.Count.ToString(CultureInfo.InvariantCulture));
+            sent[i] = true;
+            shape |= i < 64 ? 1UL << i : 0;
         }
 
-        var sql = parameters.Count == 0
-            ? $"INSERT INTO {_table} DEFAULT VALUES{_returning}"
-            : $"INSERT INTO {_table} ({columns}) VALUES ({values}){_returning}";
+        // The text depends only on which columns are sent: built once per such set (up to 64 insertable columns).
+        var sql = _insertable.Length <= 64
+            ? _inserts.GetOrAdd(shape, static (_, state) => state.Self.InsertSql(state.Sent), (Self: this, Sent: sent))
+            : InsertSql(sent);
         return new RowStatement(sql, parameters);
+    }
+
+    private string InsertSql(bool[] sent)
+    {
+        var columns = _insertable.Where((_, i) => sent[i]).Select(insertable => insertable.Column).ToList();
+        return columns.Count == 0
+            ? $"INSERT INTO {_table} DEFAULT VALUES{_returning}"
+            : $"INSERT INTO {_table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)))}){_returning}";
     }
 
     /// <summary>Sets the patch's columns on the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns the row.</summary>

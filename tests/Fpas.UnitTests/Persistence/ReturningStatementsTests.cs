@@ -25,6 +25,24 @@ public sealed class ReturningStatementsTests
     }
 
     [Test]
+    public void Insert_SendsTheSetColumns_InTextBuiltOncePerSetOfColumns()
+    {
+        using var context = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+        var statements = StatementsOf(context);
+
+        var first = statements.Insert(new Item { Name = "a", Description = "b" });
+        var second = statements.Insert(new Item { Name = "c", Description = null });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Sql, Does.StartWith("INSERT INTO item (").And.Contains("name").And.Contains("VALUES ($1, "));
+            Assert.That(first.Sql, Does.EndWith(" RETURNING id, created_timestamp, description, is_active, name, xmin"));
+            Assert.That(second.Sql, Is.SameAs(first.Sql), "the same columns reuse the same text");
+            Assert.That(second.Parameters.Select(parameter => parameter.Value), Does.Contain("c"));
+        });
+    }
+
+    [Test]
     public void SelectById_IsNone_WhenTheEntityTypeHasAQueryFilter()
     {
         using var context = new FilteredContext();
