@@ -18,6 +18,20 @@ namespace Fpas.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ReturningStatements
 {
+    /// <summary>Compares which columns two inserts send.</summary>
+    private static readonly EqualityComparer<bool[]> SameColumns = EqualityComparer<bool[]>.Create(
+        (left, right) => left.AsSpan().SequenceEqual(right),
+        sent =>
+        {
+            var hash = new HashCode();
+            foreach (var column in sent)
+            {
+                hash.Add(column);
+            }
+
+            return hash.ToHashCode();
+        });
+
     private readonly string _table;
     private readonly IProperty _key;
     private readonly string _keyColumn;
@@ -27,7 +41,7 @@ internal sealed class ReturningStatements
     private readonly string? _selectById;
     private readonly (IProperty Property, string Column)[] _insertable;
     private readonly Dictionary<string, (IProperty Property, string Column)> _updatable;
-    private readonly ConcurrentDictionary<ulong, string> _inserts = new();
+    private readonly ConcurrentDictionary<bool[], string> _inserts = new(SameColumns);
 
     public ReturningStatements(IEntityType entityType, ISqlGenerationHelper sql)
     {
@@ -80,7 +94,6 @@ internal sealed class ReturningStatements
     {
         var parameters = new List<(IProperty, object?)>(_insertable.Length);
         var sent = new bool[_insertable.Length];
-        var shape = 0UL;
         for (var i = 0; i < _insertable.Length; i++)
         {
             var property = _insertable[i].Property;
@@ -92,14 +105,10 @@ internal sealed class ReturningStatements
 
             parameters.Add((property, value));
             sent[i] = true;
-            shape |= i < 64 ? 1UL << i : 0;
         }
 
-        // The text depends only on which columns are sent: built once per such set (up to 64 insertable columns).
-        var sql = _insertable.Length <= 64
-            ? _inserts.GetOrAdd(shape, static (_, state) => state.Self.InsertSql(state.Sent), (Self: this, Sent: sent))
-            : InsertSql(sent);
-        return new RowStatement(sql, parameters);
+        // The text depends only on which columns are sent: built once per such set.
+        return new RowStatement(_inserts.GetOrAdd(sent, static (sent, self) => self.InsertSql(sent), this), parameters);
     }
 
     private string InsertSql(bool[] sent)
