@@ -54,7 +54,7 @@ results_dir="$root/bench/results"
 mkdir -p "$results_dir"
 results="$results_dir/latest.tsv"
 app_pid=""
-declare -A pid_of=() url_of=()
+declare -A pid_of=() url_of=() given_of=()
 cluster="$work/pgdata"
 cleanup() {
   for pid in "$app_pid" "${pid_of[@]}"; do
@@ -103,8 +103,9 @@ bearer_settings=(Authentication__Schemes__Bearer__ValidIssuer=fpas-bench Authent
 # in Production on a free port and waits for it; sets app_pid and base_url. fpas runs with its defaults (multiplexing on) and the run's token issuer;
 # fpas-single turns multiplexing off; fpas-anon allows anonymous writes instead of an issuer; fpas-ref is the
 # build in BENCH_REF_DIR with the same settings as fpas; baseline-mux turns multiplexing on for the baseline.
-# An app may carry extra settings after a colon, comma-separated: "fpas:Logging__Console__FormatterName=simple" is
-# fpas with that one setting more (a named experiment, never the headline).
+# An app may carry extra settings after a colon, comma-separated: "fpas:Authentication__ValidatedTokenCache__MaxEntries=0"
+# is fpas with that one setting more (a named experiment, never the headline). What each server was given besides its
+# connection string and URL is recorded in given_of and printed above the summary.
 start_app() {
   local spec=$1 app=${1%%:*} dll conn=$connection settings=() extra=() log
   shift
@@ -123,6 +124,10 @@ start_app() {
     baseline-mux) dll="$work/baseline/Baseline.dll"; conn="$connection;Multiplexing=true" ;;
     *) echo "error: unknown app '$app'" >&2; exit 2 ;;
   esac
+  local given=()
+  if [ "$conn" != "$connection" ]; then given+=("connection string + ${conn#"$connection;"}"); fi
+  given+=("${settings[@]%%=*}" "${extra[@]%%=*}")
+  given_of[$spec]="${given[*]:-nothing}"
   # From its own folder: the content root, where its appsettings.json is read, is the working directory.
   (cd "$(dirname "$dll")" && exec env "$@" "${settings[@]}" "${extra[@]}" ConnectionStrings__Default="$conn" ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="$base_url" dotnet "$dll") >"$log" 2>&1 &
@@ -247,4 +252,10 @@ if [ "$deep_rows" -gt 0 ] && command -v psql >/dev/null 2>&1; then
   echo "$deep"
 fi
 
-bash bench/summarize.sh "$results" "$deep" | tee "$results_dir/latest.md"
+{
+  echo "Each server ran in Production from its publish folder (its own appsettings.json) with ConnectionStrings__Default"
+  echo "and ASPNETCORE_URLS set, and besides those (names only):"
+  for spec in "${app_list[@]}"; do echo "- $spec: ${given_of[$spec]}"; done
+  echo
+  bash bench/summarize.sh "$results" "$deep"
+} | tee "$results_dir/latest.md"
