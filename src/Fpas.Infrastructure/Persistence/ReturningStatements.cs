@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Persistence;
@@ -18,17 +19,21 @@ namespace Fpas.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ReturningStatements
 {
-    /// <summary>Compares which columns two inserts send.</summary>
-    private static readonly EqualityComparer<bool[]> SameColumns = EqualityComparer<bool[]>.Create(
+    /// <summary>Statement shapes kept per entity type; past this many (a client can send any number of
+    /// <c>If-Match</c> versions) a statement's text is built for its request only.</summary>
+    internal const int MaxCachedShapes = 256;
+
+    private const int InsertKind = 0;
+    private const int UpdateKind = 1;
+    private const int DeleteKind = 2;
+
+    /// <summary>Compares two statements' shapes element by element.</summary>
+    private static readonly EqualityComparer<int[]> SameShape = EqualityComparer<int[]>.Create(
         (left, right) => left.AsSpan().SequenceEqual(right),
-        sent =>
+        shape =>
         {
             var hash = new HashCode();
-            foreach (var column in sent)
-            {
-                hash.Add(column);
-            }
-
+            hash.AddBytes(MemoryMarshal.AsBytes(shape.AsSpan()));
             return hash.ToHashCode();
         });
 
@@ -40,8 +45,9 @@ internal sealed class ReturningStatements
     private readonly string _returning;
     private readonly string? _selectById;
     private readonly (IProperty Property, string Column)[] _insertable;
-    private readonly Dictionary<string, (IProperty Property, string Column)> _updatable;
-    private readonly ConcurrentDictionary<bool[], string> _inserts = new(SameColumns);
+    private readonly (IProperty Property, string Column)[] _updatable;
+    private readonly Dictionary<string, int> _updatableByName;
+    private readonly ConcurrentDictionary<int[], string> _texts = new(SameShape);
 
     public ReturningStatements(IEntityType entityType, ISqlGenerationHelper sql)
     {
@@ -79,7 +85,11 @@ internal sealed class ReturningStatements
 
         _updatable = mapped
             .Where(property => !property.IsPrimaryKey() && !property.IsConcurrencyToken)
-            .ToDictionary(property => property.Name, property => (property, Column(property)), StringComparer.Ordinal);
+            .Select(property => (property, Column(property)))
+            .ToArray();
+        _updatableByName = _updatable
+            .Select((updatable, index) => (updatable.Property.Name, index))
+            .ToDictionary(pair => pair.Name, pair => pair.index, StringComparer.Ordinal);
     }
 
     /// <summary>Materializes the rows these statements return.</summary>
@@ -93,7 +103,8 @@ internal sealed class ReturningStatements
     public RowStatement Insert(Entity entity)
     {
         var parameters = new List<(IProperty, object?)>(_insertable.Length);
-        var sent = new bool[_insertable.Length];
+        var shape = new int[_insertable.Length + 1];
+        shape[0] = InsertKind;
         for (var i = 0; i < _insertable.Length; i++)
         {
             var property = _insertable[i].Property;
@@ -104,73 +115,108 @@ internal sealed class ReturningStatements
             }
 
             parameters.Add((property, value));
-            sent[i] = true;
+            shape[i + 1] = 1;
         }
 
-        // The text depends only on which columns are sent: built once per such set.
-        return new RowStatement(_inserts.GetOrAdd(sent, static (sent, self) => self.InsertSql(sent), this), parameters);
-    }
-
-    private string InsertSql(bool[] sent)
-    {
-        var columns = _insertable.Where((_, i) => sent[i]).Select(insertable => insertable.Column).ToList();
-        return columns.Count == 0
-            ? $"INSERT INTO {_table} DEFAULT VALUES{_returning}"
-            : $"INSERT INTO {_table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)))}){_returning}";
+        return new RowStatement(Text(shape, static (shape, self) => self.InsertSql(shape)), parameters);
     }
 
     /// <summary>Sets the patch's columns on the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns the row.</summary>
     public RowStatement Update(long id, IReadOnlyList<PropertyValue> values, VersionCondition condition)
     {
-        var sql = new StringBuilder("UPDATE ").Append(_table).Append(" SET ");
-        var parameters = new List<(IProperty, object?)>(values.Count + 2);
-        for (var i = 0; i < values.Count; i++)
+        // Columns are set in the model's order, whatever the patch's: one text per set of columns.
+        var assigned = new object?[_updatable.Length];
+        var shape = new int[_updatable.Length + 2];
+        shape[0] = UpdateKind;
+        shape[1] = VersionCount(condition);
+        foreach (var (propertyName, value) in values)
         {
-            var (propertyName, value) = values[i];
-            if (!_updatable.TryGetValue(propertyName, out var column))
+            if (!_updatableByName.TryGetValue(propertyName, out var index))
             {
                 throw new ArgumentException($"'{propertyName}' is not a mapped, writable property.", nameof(values));
             }
 
-            parameters.Add((column.Property, value));
-            sql.Append(i == 0 ? string.Empty : ", ").Append(column.Column).Append(CultureInfo.InvariantCulture, $" = ${parameters.Count}");
+            assigned[index] = value;
+            shape[index + 2] = 1;
         }
 
-        AppendWhere(sql, parameters, id, condition);
-        return new RowStatement(sql.Append(_returning).ToString(), parameters);
+        var parameters = new List<(IProperty, object?)>(values.Count + 1 + Math.Max(shape[1], 0));
+        for (var i = 0; i < _updatable.Length; i++)
+        {
+            if (shape[i + 2] == 1)
+            {
+                parameters.Add((_updatable[i].Property, assigned[i]));
+            }
+        }
+
+        AddWhereParameters(parameters, id, condition);
+        return new RowStatement(Text(shape, static (shape, self) => self.UpdateSql(shape)), parameters);
     }
 
     /// <summary>Deletes the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns it.</summary>
     public RowStatement Delete(long id, VersionCondition condition)
     {
-        var sql = new StringBuilder("DELETE FROM ").Append(_table);
-        var parameters = new List<(IProperty, object?)>(2);
-        AppendWhere(sql, parameters, id, condition);
-        return new RowStatement(sql.Append(_returning).ToString(), parameters);
+        var parameters = new List<(IProperty, object?)>(1 + (condition.Versions?.Count ?? 0));
+        AddWhereParameters(parameters, id, condition);
+        return new RowStatement(Text([DeleteKind, VersionCount(condition)], static (shape, self) => self.DeleteSql(shape)), parameters);
     }
 
-    private void AppendWhere(StringBuilder sql, List<(IProperty, object?)> parameters, long id, VersionCondition condition)
+    /// <summary>The text of a statement of this <paramref name="shape"/> (its kind, then what varies: the columns sent,
+    /// the number of versions in the condition), built once per shape up to <see cref="MaxCachedShapes"/>.</summary>
+    private string Text(int[] shape, Func<int[], ReturningStatements, string> build)
+    {
+        if (_texts.TryGetValue(shape, out var text))
+        {
+            return text;
+        }
+
+        text = build(shape, this);
+        return _texts.Count < MaxCachedShapes ? _texts.GetOrAdd(shape, text) : text;
+    }
+
+    private string InsertSql(int[] shape)
+    {
+        var columns = _insertable.Where((_, i) => shape[i + 1] == 1).Select(insertable => insertable.Column).ToList();
+        return columns.Count == 0
+            ? $"INSERT INTO {_table} DEFAULT VALUES{_returning}"
+            : $"INSERT INTO {_table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => Parameter(i + 1)))}){_returning}";
+    }
+
+    private string UpdateSql(int[] shape)
+    {
+        var columns = _updatable.Where((_, i) => shape[i + 2] == 1).Select(updatable => updatable.Column).ToList();
+        var sql = new StringBuilder("UPDATE ").Append(_table).Append(" SET ")
+            .AppendJoin(", ", columns.Select((column, i) => $"{column} = {Parameter(i + 1)}"));
+        return AppendWhere(sql, columns.Count, shape[1]).Append(_returning).ToString();
+    }
+
+    private string DeleteSql(int[] shape) =>
+        AppendWhere(new StringBuilder("DELETE FROM ").Append(_table), 0, shape[1]).Append(_returning).ToString();
+
+    /// <summary>The key's parameter follows the <paramref name="before"/> ones, then one per accepted version
+    /// (<paramref name="versions"/> -1: any version).</summary>
+    private StringBuilder AppendWhere(StringBuilder sql, int before, int versions)
+    {
+        sql.Append(" WHERE ").Append(_keyColumn).Append(" = ").Append(Parameter(before + 1));
+        return versions switch
+        {
+            < 0 => sql,
+            0 => sql.Append(" AND false"),
+            _ => sql.Append(" AND ").Append(_versionColumn).Append(" IN (")
+                .AppendJoin(", ", Enumerable.Range(before + 2, versions).Select(Parameter)).Append(')'),
+        };
+    }
+
+    private void AddWhereParameters(List<(IProperty, object?)> parameters, long id, VersionCondition condition)
     {
         parameters.Add((_key, id));
-        sql.Append(" WHERE ").Append(_keyColumn).Append(CultureInfo.InvariantCulture, $" = ${parameters.Count}");
-        if (condition.Versions is not { } versions)
+        for (var i = 0; i < condition.Versions?.Count; i++)
         {
-            return;
+            parameters.Add((_version, condition.Versions[i]));
         }
-
-        if (versions.Count == 0)
-        {
-            sql.Append(" AND false");
-            return;
-        }
-
-        sql.Append(" AND ").Append(_versionColumn).Append(" IN (");
-        for (var i = 0; i < versions.Count; i++)
-        {
-            parameters.Add((_version, versions[i]));
-            sql.Append(i == 0 ? "$" : ", $").Append(parameters.Count.ToString(CultureInfo.InvariantCulture));
-        }
-
-        sql.Append(')');
     }
+
+    private static int VersionCount(VersionCondition condition) => condition.Versions?.Count ?? -1;
+
+    private static string Parameter(int number) => "$" + number.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Fpas.Application.Common.Concurrency;
 using Fpas.Domain.Items;
 using Fpas.Infrastructure.Persistence;
 using Fpas.Infrastructure.Persistence.Configurations;
@@ -43,12 +44,101 @@ public sealed class ReturningStatementsTests
     }
 
     [Test]
+    public void Update_SetsThePatchsColumns_InTheModelsOrder_InTextBuiltOncePerShape()
+    {
+        using var context = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+        var statements = StatementsOf(context);
+
+        var first = statements.Update(7, [new(nameof(Item.Name), "n"), new(nameof(Item.Description), "d")], VersionCondition.OneOf([3u]));
+        var second = statements.Update(8, [new(nameof(Item.Description), null), new(nameof(Item.Name), "m")], VersionCondition.OneOf([4u]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Sql, Is.EqualTo("UPDATE item SET description = $1, name = $2 WHERE id = $3 AND xmin IN ($4)"
+                + " RETURNING id, created_timestamp, description, is_active, name, xmin"));
+            Assert.That(first.Parameters.Select(parameter => parameter.Value), Is.EqualTo(new object?[] { "d", "n", 7L, 3u }));
+            Assert.That(second.Sql, Is.SameAs(first.Sql), "the same columns and number of versions reuse the same text");
+            Assert.That(second.Parameters.Select(parameter => parameter.Value), Is.EqualTo(new object?[] { null, "m", 8L, 4u }));
+        });
+    }
+
+    [TestCase(-1, " WHERE id = $2 RETURNING")]
+    [TestCase(0, " WHERE id = $2 AND false RETURNING")]
+    [TestCase(2, " WHERE id = $2 AND xmin IN ($3, $4) RETURNING")]
+    public void Update_ChecksTheCondition_InItsWhere(int versions, string where)
+    {
+        using var context = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+
+        var update = StatementsOf(context).Update(7, [new(nameof(Item.IsActive), false)], Condition(versions));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(update.Sql, Does.StartWith("UPDATE item SET is_active = $1" + where));
+            Assert.That(update.Parameters, Has.Count.EqualTo(2 + Math.Max(versions, 0)));
+        });
+    }
+
+    [Test]
+    public void Update_RefusesAPropertyItCannotWrite()
+    {
+        using var context = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+
+        Assert.That(() => StatementsOf(context).Update(7, [new(nameof(Item.Version), 1u)], VersionCondition.Unconditional),
+            Throws.ArgumentException.With.Message.Contains("'Version' is not a mapped, writable property"));
+    }
+
+    [TestCase(-1, "DELETE FROM item WHERE id = $1 RETURNING")]
+    [TestCase(0, "DELETE FROM item WHERE id = $1 AND false RETURNING")]
+    [TestCase(1, "DELETE FROM item WHERE id = $1 AND xmin IN ($2) RETURNING")]
+    public void Delete_ChecksTheCondition_InItsWhere(int versions, string start)
+    {
+        using var context = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+        var statements = StatementsOf(context);
+
+        var first = statements.Delete(7, Condition(versions));
+        var second = statements.Delete(8, Condition(versions));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Sql, Does.StartWith(start));
+            Assert.That(second.Sql, Is.SameAs(first.Sql));
+            Assert.That(second.Parameters.Select(parameter => parameter.Value).First(), Is.EqualTo(8L));
+        });
+    }
+
+    [Test]
+    public void Texts_AreKeptForABoundedNumberOfShapes()
+    {
+        using var context = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+        var statements = StatementsOf(context);
+        for (var versions = 1; versions <= ReturningStatements.MaxCachedShapes; versions++)
+        {
+            statements.Delete(7, Condition(versions));
+        }
+
+        var manyVersions = Condition(ReturningStatements.MaxCachedShapes + 1);
+        var first = statements.Delete(7, manyVersions);
+        var second = statements.Delete(7, manyVersions);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Sql, Is.EqualTo(first.Sql));
+            Assert.That(second.Sql, Is.Not.SameAs(first.Sql), "past the bound, a text is built for its request only");
+        });
+    }
+
+    [Test]
     public void SelectById_IsNone_WhenTheEntityTypeHasAQueryFilter()
     {
         using var context = new FilteredContext();
 
         Assert.That(StatementsOf(context).SelectById(42), Is.Null, "a plain SELECT would not apply the filter");
     }
+
+    /// <summary>-1: any version; else that many versions, 1, 2, ...</summary>
+    private static VersionCondition Condition(int versions) => versions < 0
+        ? VersionCondition.Exists
+        : VersionCondition.OneOf([.. Enumerable.Range(1, versions).Select(version => (uint)version)]);
 
     private static ReturningStatements StatementsOf(DbContext context) =>
         new(context.Model.FindEntityType(typeof(Item))!, context.GetService<ISqlGenerationHelper>());
