@@ -129,8 +129,9 @@ internal sealed class ReturningStatements
         var shape = new int[_updatable.Length + 2];
         shape[0] = UpdateKind;
         shape[1] = VersionCount(condition);
-        foreach (var (propertyName, value) in values)
+        for (var i = 0; i < values.Count; i++)
         {
+            var (propertyName, value) = values[i];
             if (!_updatableByName.TryGetValue(propertyName, out var index))
             {
                 throw new ArgumentException($"'{propertyName}' is not a mapped, writable property.", nameof(values));
