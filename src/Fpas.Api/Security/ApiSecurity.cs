@@ -35,6 +35,7 @@ public static class ApiSecurity
         // included; the scope policies name the bearer scheme, so only requests that need a token validate one (ADR 12).
         AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddJwtBearer();
+        WithoutKeyRingAtStartup(services);
         services.AddOptions<ValidatedTokenCacheOptions>()
             .BindConfiguration(ValidatedTokenCacheOptions.SectionName)
             .Validate(options => options.IsValid, ValidatedTokenCacheOptions.InvalidMessage)
@@ -65,6 +66,15 @@ public static class ApiSecurity
             .Configure<IOptions<RateLimitingSettings>>((options, settings) => ClientRateLimiter.Configure(options, settings.Value));
         return builder;
     }
+
+    /// <summary>
+    /// Data Protection, which <c>AddAuthentication</c> registers for cookie schemes, loads its key ring when the app starts,
+    /// creating and writing a key file when there is none; bearer tokens never use it (ADR 12). Without its start-up
+    /// service the ring loads on first use, if ever. Fails at start-up, not silently, if a framework release renames it.
+    /// </summary>
+    private static void WithoutKeyRingAtStartup(IServiceCollection services) =>
+        services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService)
+            && service.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService"));
 
     /// <summary>
     /// Authorization, which authenticates only where a policy needs a token (no global authentication: validating a

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Net;
 using Fpas.IntegrationTests.Support;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +67,23 @@ public sealed class StartupConfigurationTests
 
         Assert.That(logs.Records.Where(record => record.Level == LogLevel.Warning).Select(record => record.Message),
             Has.One.Contains("AllowAnonymousWrites"));
+    }
+
+    [Test]
+    public async Task Starting_LoadsNoDataProtectionKeyRing_WhichBearerTokensNeverUse()
+    {
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString);
+
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/items/?limit=1", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(factory.Services.GetServices<IHostedService>().Select(service => service.GetType().FullName),
+                Has.None.StartsWith("Microsoft.AspNetCore.DataProtection"), "no key ring loaded, or key file written, at start-up");
+            Assert.That(factory.Services.GetService<IDataProtectionProvider>(), Is.Not.Null, "still there for a scheme that needs it, on first use");
+        });
     }
 
     private static async Task<(int ExitCode, string Stderr)> RunApiAsync(Dictionary<string, string> environment)
