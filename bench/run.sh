@@ -112,6 +112,11 @@ start_app() {
   log="$work/${spec//[^A-Za-z0-9_.-]/_}.log"
   if [[ "$spec" == *:* ]]; then IFS=',' read -ra extra <<<"${spec#*:}"; fi
   base_url="http://127.0.0.1:$(pg_free_port)"
+  # The headline tables use fpas, fpas-single, baseline-mux and baseline only. The two Fpas servers get the connection
+  # string and URL plus the bearer issuer a Production start requires (ADR 12); fpas-single differs from fpas only by
+  # Multiplexing=false inside its connection string, as baseline-mux differs from baseline by Multiplexing=true: issue
+  # 15's like-for-like pairs, one per Npgsql mode. fpas-nolog, fpas-otlp, fpas-anon, fpas-ref and APP:KEY=VALUE are
+  # named variants, compared only with their own server in separate tables.
   case "$app" in
     fpas) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
     fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false"; settings=("${bearer_settings[@]}") ;;
