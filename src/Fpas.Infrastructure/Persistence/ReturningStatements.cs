@@ -118,7 +118,7 @@ internal sealed class ReturningStatements
             shape[i + 1] = 1;
         }
 
-        return new RowStatement(Text(shape, static (shape, self) => self.InsertSql(shape)), parameters);
+        return new RowStatement(Text(shape), parameters);
     }
 
     /// <summary>Sets the patch's columns on the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns the row.</summary>
@@ -151,7 +151,7 @@ internal sealed class ReturningStatements
         }
 
         AddWhereParameters(parameters, id, condition);
-        return new RowStatement(Text(shape, static (shape, self) => self.UpdateSql(shape)), parameters);
+        return new RowStatement(Text(shape), parameters);
     }
 
     /// <summary>Deletes the row with key <paramref name="id"/>, if <paramref name="condition"/> holds, and returns it.</summary>
@@ -159,19 +159,25 @@ internal sealed class ReturningStatements
     {
         var parameters = new List<(IProperty, object?)>(1 + (condition.Versions?.Count ?? 0));
         AddWhereParameters(parameters, id, condition);
-        return new RowStatement(Text([DeleteKind, VersionCount(condition)], static (shape, self) => self.DeleteSql(shape)), parameters);
+        return new RowStatement(Text([DeleteKind, VersionCount(condition)]), parameters);
     }
 
     /// <summary>The text of a statement of this <paramref name="shape"/> (its kind, then what varies: the columns sent,
     /// the number of versions in the condition), built once per shape up to <see cref="MaxCachedShapes"/>.</summary>
-    private string Text(int[] shape, Func<int[], ReturningStatements, string> build)
+    private string Text(int[] shape)
     {
         if (_texts.TryGetValue(shape, out var text))
         {
             return text;
         }
 
-        text = build(shape, this);
+        text = shape[0] switch
+        {
+            InsertKind => InsertSql(shape),
+            UpdateKind => UpdateSql(shape),
+            DeleteKind => DeleteSql(shape),
+            _ => throw new ArgumentOutOfRangeException(nameof(shape), shape[0], "Unknown statement kind."),
+        };
         return _texts.Count < MaxCachedShapes ? _texts.GetOrAdd(shape, text) : text;
     }
 
