@@ -137,11 +137,11 @@ public static class DependencyInjection
         }
         catch (OptionsValidationException exception)
         {
-            await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", exception.Failures)}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", exception.Failures)}");
             return 1;
         }
 
-        await app.RunAsync().ConfigureAwait(false);
+        await app.RunAsync();
         return 0;
     }
 }

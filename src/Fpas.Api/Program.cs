@@ -19,7 +19,7 @@ var app = builder.Build();
 app.UseWebApi();
 app.MapWebApi();
 
-return await app.RunOrExplainAsync().ConfigureAwait(false);
+return await app.RunOrExplainAsync();
 
 /// <summary>The entry point; public so that tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

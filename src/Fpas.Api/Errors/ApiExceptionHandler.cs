@@ -49,7 +49,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
-        }).ConfigureAwait(false);
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status} (trace {TraceId})")]

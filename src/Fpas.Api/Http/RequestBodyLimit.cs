@@ -24,14 +24,14 @@ public static class RequestBodyLimit
         {
             if (context.Request.ContentLength is not { } length || length <= MaxBytes)
             {
-                await next(context).ConfigureAwait(false);
+                await next(context);
                 return;
             }
 
             if (length <= MaxDrainBytes && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
                 limit.MaxRequestBodySize = length;
-                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             }
 
             throw new BadHttpRequestException(TooLargeMessage, StatusCodes.Status413PayloadTooLarge);

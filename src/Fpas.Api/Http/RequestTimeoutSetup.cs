@@ -23,7 +23,7 @@ public static class RequestTimeoutSetup
                 WriteTimeoutResponse = async context =>
                 {
                     context.Response.Headers.RetryAfter = "5";
-                    await context.WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, TimedOutDetail).ConfigureAwait(false);
+                    await context.WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, TimedOutDetail);
                 },
             })
             .Services;

@@ -20,11 +20,11 @@ public static class Utf8RequestBodies
             var contentType = context.Request.Headers.ContentType;
             if (contentType.Count == 0 || IsUtf8OrUnspecified(contentType.ToString()))
             {
-                await next(context).ConfigureAwait(false);
+                await next(context);
                 return;
             }
 
-            await context.WriteProblemAsync(StatusCodes.Status415UnsupportedMediaType, UnsupportedCharsetDetail).ConfigureAwait(false);
+            await context.WriteProblemAsync(StatusCodes.Status415UnsupportedMediaType, UnsupportedCharsetDetail);
         });
 
     public static bool IsUtf8OrUnspecified(string contentType)

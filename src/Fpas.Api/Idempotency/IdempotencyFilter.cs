@@ -39,17 +39,17 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
         }
 
         // The whole body first, so that no database connection waits on a slow client.
-        var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
         var scope = http.User.FindFirst(SubjectClaim)?.Value ?? string.Empty;
         var store = http.RequestServices.GetRequiredService<IIdempotencyStore>();
-        await using var lease = await store.BeginAsync(new IdempotentRequest(scope, key, fingerprint), http.RequestAborted).ConfigureAwait(false);
+        await using var lease = await store.BeginAsync(new IdempotentRequest(scope, key, fingerprint), http.RequestAborted);
         if (lease.Replay is { } stored)
         {
             context.Result = new StoredResponseResult(stored);
             return;
         }
 
-        await ExecuteAndKeepAsync(http, next, lease).ConfigureAwait(false);
+        await ExecuteAndKeepAsync(http, next, lease);
     }
 
     /// <summary>Runs the request with its answer buffered; a 2xx answer is stored and committed before any of it is sent.</summary>
@@ -62,11 +62,11 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
         ResourceExecutedContext executed;
         try
         {
-            executed = await next().ConfigureAwait(false);
+            executed = await next();
         }
         finally
         {
-            await capture.CompleteAsync().ConfigureAwait(false); // flushes what a formatter left in its pipe writer
+            await capture.CompleteAsync(); // flushes what a formatter left in its pipe writer
             http.Features.Set(original);
         }
 
@@ -81,12 +81,12 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
             await lease.CompleteAsync(
                 new StoredResponse(response.StatusCode, response.ContentType, ValueOf(response.Headers.ETag),
                     ValueOf(response.Headers.Location), buffer.ToArray()),
-                CancellationToken.None).ConfigureAwait(false); // done is done: a client gone meanwhile gets the replay when it retries
+                CancellationToken.None); // done is done: a client gone meanwhile gets the replay when it retries
         }
 
         response.ContentLength = buffer.Length;
         buffer.Position = 0;
-        await buffer.CopyToAsync(response.Body, http.RequestAborted).ConfigureAwait(false);
+        await buffer.CopyToAsync(response.Body, http.RequestAborted);
     }
 
     private static string? ValueOf(StringValues header) => StringValues.IsNullOrEmpty(header) ? null : header.ToString();

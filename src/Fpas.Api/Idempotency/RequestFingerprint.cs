@@ -23,7 +23,7 @@ public static class RequestFingerprint
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
             }

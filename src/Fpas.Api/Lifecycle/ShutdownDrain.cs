@@ -29,7 +29,7 @@ public sealed partial class ShutdownDrain(IOptions<ShutdownOptions> options, ILo
         LogDraining(logger, delay.TotalSeconds);
         try
         {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -92,14 +92,14 @@ public static class ApiSecurity
             {
                 if (context.User.Identity?.IsAuthenticated != true && context.Request.Headers.Authorization.Count > 0)
                 {
-                    var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+                    var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
                     if (result.Succeeded)
                     {
                         context.User = result.Principal;
                     }
                 }
 
-                await next(context).ConfigureAwait(false);
+                await next(context);
             });
             app.UseRateLimiter();
         }

@@ -24,7 +24,7 @@ public static class ClientRateLimiter
             var context = rejected.HttpContext;
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, RejectedDetail).ConfigureAwait(false);
+            await context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, RejectedDetail);
         };
     }
 

@@ -84,7 +84,7 @@ public sealed class ValidatedTokenCache : IDisposable
         var messageReceived = events.OnMessageReceived;
         events.OnMessageReceived = async context =>
         {
-            await messageReceived(context).ConfigureAwait(false);
+            await messageReceived(context);
             if (context.Result is null && (context.Token ?? BearerToken(context.Request)) is { } token && TryGet(token, out var principal))
             {
                 context.Principal = principal;
@@ -95,7 +95,7 @@ public sealed class ValidatedTokenCache : IDisposable
         var tokenValidated = events.OnTokenValidated;
         events.OnTokenValidated = async context =>
         {
-            await tokenValidated(context).ConfigureAwait(false);
+            await tokenValidated(context);
             if (context.Result is null && context.Principal is { } principal
                 && context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token)
             {

@@ -22,7 +22,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
         }
         finally
         {

@@ -35,7 +35,7 @@ public sealed class FluentValidationFilter : IAsyncActionFilter
 
             var result = await validator
                 .ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted)
-                .ConfigureAwait(false);
+                ;
             result.AddToModelState(context.ModelState);
         }
 
@@ -45,7 +45,7 @@ public sealed class FluentValidationFilter : IAsyncActionFilter
             return;
         }
 
-        await next().ConfigureAwait(false);
+        await next();
     }
 
     private bool HasValidator(ActionExecutingContext context)

@@ -32,7 +32,7 @@ public sealed partial class IdempotencyKeyCleanup(
                 .Where(record => record.ExpiresAt <= now)
                 .OrderBy(record => record.ExpiresAt)
                 .Take(batchSize)
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                .ExecuteDeleteAsync(cancellationToken);
             total += deleted;
         }
         while (deleted == batchSize);
@@ -43,11 +43,11 @@ public sealed partial class IdempotencyKeyCleanup(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.CleanupInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                var deleted = await DeleteExpiredAsync(stoppingToken).ConfigureAwait(false);
+                var deleted = await DeleteExpiredAsync(stoppingToken);
                 LogDeleted(logger, deleted);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

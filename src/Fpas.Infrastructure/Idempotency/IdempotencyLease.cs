@@ -66,17 +66,17 @@ internal sealed class IdempotencyLease : IIdempotencyLease
 
         await DatabaseErrors.TranslateAsync(_context, IdempotencyStore.EntityName, async () =>
         {
-            await _context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await _context.SaveChangesAsync(cancellationToken);
+            await _transaction.CommitAsync(cancellationToken);
             return true;
-        }).ConfigureAwait(false);
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_transaction is not null && _context is not null)
         {
-            await _transaction.DisposeAsync().ConfigureAwait(false);
+            await _transaction.DisposeAsync();
             _context.Database.AutoSavepointsEnabled = true;
         }
     }

@@ -29,18 +29,18 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
     {
         ArgumentNullException.ThrowIfNull(request);
         var transaction = await DatabaseErrors.TranslateAsync(context, EntityName,
-            () => context.Database.BeginTransactionAsync(cancellationToken)).ConfigureAwait(false);
+            () => context.Database.BeginTransactionAsync(cancellationToken));
         try
         {
             // The writes of this request share the transaction; savepoints around each SaveChanges would only add round trips.
             context.Database.AutoSavepointsEnabled = false;
-            if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request), cancellationToken)).ConfigureAwait(false))
+            if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request), cancellationToken)))
             {
                 throw new IdempotencyKeyInUseException();
             }
 
             var stored = await DatabaseErrors.TranslateAsync(context, EntityName,
-                () => FindRecord(context, request.Scope, request.Key, cancellationToken)).ConfigureAwait(false);
+                () => FindRecord(context, request.Scope, request.Key, cancellationToken));
             var now = time.GetUtcNow();
             if (stored is not null && stored.ExpiresAt > now)
             {
@@ -49,7 +49,7 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
                     throw new IdempotencyKeyReusedException();
                 }
 
-                await EndAsync(transaction).ConfigureAwait(false);
+                await EndAsync(transaction);
                 return IdempotencyLease.ForReplay(stored.ToResponse());
             }
 
@@ -57,7 +57,7 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
         }
         catch
         {
-            await EndAsync(transaction).ConfigureAwait(false);
+            await EndAsync(transaction);
             throw;
         }
     }
@@ -65,7 +65,7 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
     /// <summary>Rolls back (nothing was written) and restores the context's defaults.</summary>
     private async Task EndAsync(IDbContextTransaction transaction)
     {
-        await transaction.DisposeAsync().ConfigureAwait(false);
+        await transaction.DisposeAsync();
         context.Database.AutoSavepointsEnabled = true;
     }
 
@@ -75,7 +75,7 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1)",
             (NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
         command.Parameters.Add(new NpgsqlParameter { Value = lockKey });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     /// <summary>The advisory lock of one key: 64 bits of a hash of scope and key (a collision only makes a repeat wait its turn).</summary>

@@ -20,7 +20,7 @@ internal static class DatabaseErrors
     {
         try
         {
-            return await action().ConfigureAwait(false);
+            return await action();
         }
         catch (Exception exception) when (FindUniqueViolation(exception) is { } violation)
         {

@@ -31,23 +31,23 @@ internal sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options
 
         var connectionString = MigrationConnectionString(settings);
         var context = new AppDbContext(AppDbContext.CreateOptions(connectionString));
-        await using (context.ConfigureAwait(false))
+        await using (context)
         {
-            await CreateDatabaseIfMissingAsync(context, cancellationToken).ConfigureAwait(false);
+            await CreateDatabaseIfMissingAsync(context, cancellationToken);
             var lockConnection = new NpgsqlConnection(connectionString);
-            await using (lockConnection.ConfigureAwait(false))
+            await using (lockConnection)
             {
-                await lockConnection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
+                await lockConnection.OpenAsync(cancellationToken);
+                await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken);
                 try
                 {
-                    var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-                    await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                    var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                    await context.Database.MigrateAsync(cancellationToken);
                     LogMigrated(logger, pending.Count);
                 }
                 finally
                 {
-                    await ExecuteAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None).ConfigureAwait(false);
+                    await ExecuteAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
                 }
             }
         }
@@ -62,14 +62,14 @@ internal sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options
     private static async Task CreateDatabaseIfMissingAsync(AppDbContext context, CancellationToken cancellationToken)
     {
         var creator = context.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (await creator.ExistsAsync(cancellationToken))
         {
             return;
         }
 
         try
         {
-            await creator.CreateAsync(cancellationToken).ConfigureAwait(false);
+            await creator.CreateAsync(cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
@@ -80,9 +80,9 @@ internal sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(sql, connection) { Parameters = { new("key", MigrationLockKey) } };
-        await using (command.ConfigureAwait(false))
+        await using (command)
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
 
     public async Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken)
     {
-        var entity = await ReadAsync(id, cancellationToken).ConfigureAwait(false);
+        var entity = await ReadAsync(id, cancellationToken);
         metrics.Record(EntityName, EntityOperation.Read, entity is null ? EntityOutcome.NotFound : EntityOutcome.Success);
         return entity;
     }
@@ -60,7 +60,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         {
             var items = new List<TEntity>(page.Limit);
             await foreach (var entity in ReadPage(context, page.AfterId ?? 0, page.Offset, page.Limit)
-                .WithCancellation(cancellationToken).ConfigureAwait(false))
+                .WithCancellation(cancellationToken))
             {
                 items.Add(entity);
             }
@@ -74,7 +74,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         try
         {
             ArgumentNullException.ThrowIfNull(entity);
-            var stored = await SingleRowAsync(Statements.Insert(entity), cancellationToken).ConfigureAwait(false)
+            var stored = await SingleRowAsync(Statements.Insert(entity), cancellationToken)
                 ?? throw new InvalidOperationException($"The insert of {EntityName} returned no row.");
             metrics.Record(EntityName, EntityOperation.Create, EntityOutcome.Success);
             return stored;
@@ -91,7 +91,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         ArgumentNullException.ThrowIfNull(condition);
         try
         {
-            var updated = await WriteAsync(id, patch, condition, cancellationToken).ConfigureAwait(false);
+            var updated = await WriteAsync(id, patch, condition, cancellationToken);
             metrics.Record(EntityName, EntityOperation.Update, updated is null ? EntityOutcome.NotFound : EntityOutcome.Success);
             return updated;
         }
@@ -106,7 +106,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         ArgumentNullException.ThrowIfNull(condition);
         try
         {
-            var deleted = await ConditionalWriteAsync(id, Statements.Delete(id, condition), condition, cancellationToken).ConfigureAwait(false);
+            var deleted = await ConditionalWriteAsync(id, Statements.Delete(id, condition), condition, cancellationToken);
             metrics.Record(EntityName, EntityOperation.Delete, deleted is null ? EntityOutcome.NotFound : EntityOutcome.Success);
             return deleted;
         }
@@ -121,13 +121,13 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         if (patch.IsEmpty)
         {
             // Nothing to write: the version stays, and the condition is checked against the row as read.
-            var stored = await ReadAsync(id, cancellationToken).ConfigureAwait(false);
+            var stored = await ReadAsync(id, cancellationToken);
             return stored is null || condition.IsSatisfiedBy(stored.Version)
                 ? stored
                 : throw new PreconditionFailedException(typeof(TEntity).Name, stored.Version);
         }
 
-        return await ConditionalWriteAsync(id, Statements.Update(id, patch.Values, condition), condition, cancellationToken).ConfigureAwait(false);
+        return await ConditionalWriteAsync(id, Statements.Update(id, patch.Values, condition), condition, cancellationToken);
     }
 
     /// <summary>
@@ -136,13 +136,13 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
     /// </summary>
     private async Task<TEntity?> ConditionalWriteAsync(long id, RowStatement statement, VersionCondition condition, CancellationToken cancellationToken)
     {
-        var written = await SingleRowAsync(statement, cancellationToken).ConfigureAwait(false);
+        var written = await SingleRowAsync(statement, cancellationToken);
         if (written is not null || condition.Versions is null)
         {
             return written;
         }
 
-        var current = await DatabaseErrors.TranslateAsync<TEntity, uint?>(context, () => ReadVersion(context, id, cancellationToken)).ConfigureAwait(false);
+        var current = await DatabaseErrors.TranslateAsync<TEntity, uint?>(context, () => ReadVersion(context, id, cancellationToken));
         return current is { } version ? throw new PreconditionFailedException(typeof(TEntity).Name, version) : null;
     }
 
@@ -165,7 +165,7 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
             var database = context.Database;
-            await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await database.OpenConnectionAsync(cancellationToken);
             try
             {
                 await using var command = statement.CreateCommand(
@@ -175,12 +175,12 @@ internal sealed class EfRepository<TEntity>(AppDbContext context, ApplicationMet
                     command.CommandTimeout = timeout;
                 }
 
-                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Statements.Rows.Read<TEntity>(reader) : null;
+                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? Statements.Rows.Read<TEntity>(reader) : null;
             }
             finally
             {
-                await database.CloseConnectionAsync().ConfigureAwait(false);
+                await database.CloseConnectionAsync();
             }
         });
 }
