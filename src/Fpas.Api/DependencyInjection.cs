@@ -1,4 +1,5 @@
 using System.Text;
+using Fpas.Application.Common.Exceptions;
 using Fpas.Api.Concurrency;
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
@@ -141,7 +142,16 @@ public static class DependencyInjection
             return 1;
         }
 
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (StartupRefusedException exception)
+        {
+            await Console.Error.WriteLineAsync($"Start-up refused: {exception.Message}");
+            return 1;
+        }
+
         return 0;
     }
 }

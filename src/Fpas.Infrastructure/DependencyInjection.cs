@@ -2,11 +2,13 @@ using Fpas.Application.Common.Idempotency;
 using Fpas.Application.Common.Persistence;
 using Fpas.Infrastructure.Idempotency;
 using Fpas.Infrastructure.Persistence;
+using Fpas.Infrastructure.Persistence.Paths;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -14,7 +16,11 @@ namespace Fpas.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    /// <summary>
+    /// PostgreSQL through EF Core, the generic repository, idempotency keys, migrations and the readiness check.
+    /// <paramref name="configureContext"/> adds to the context's options (interceptors, for one), after the app's own.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, Action<DbContextOptionsBuilder>? configureContext = null)
     {
         services.AddOptions<DatabaseOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -27,10 +33,20 @@ public static class DependencyInjection
 
         services.AddSingleton(provider =>
             DataSourceFactory.Create(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddDbContextPool<AppDbContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            .UseSnakeCaseNamingConvention());
+        services.AddDbContextPool<AppDbContext>((provider, options) =>
+        {
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention();
+            configureContext?.Invoke(options);
+        });
 
+        services.AddSingleton(provider =>
+        {
+            using var scope = provider.CreateScope();
+            return new EntityPaths(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.WritePath,
+                provider.GetRequiredService<ILogger<EntityPaths>>());
+        });
+        services.AddHostedService<EntityPathsCheck>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
 
         services.TryAddSingleton(TimeProvider.System);

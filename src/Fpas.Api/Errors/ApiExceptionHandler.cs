@@ -21,10 +21,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
             DuplicateValueException e => (StatusCodes.Status400BadRequest, e.Message),
             IdempotencyKeyInUseException e => (StatusCodes.Status409Conflict, e.Message),
+            WriteConflictException e => (StatusCodes.Status409Conflict, e.Message),
             IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, e.Message),
             UniqueConstraintException => (StatusCodes.Status409Conflict, "The request conflicts with an existing resource."),
             DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
             BadHttpRequestException e => (e.StatusCode, e.Message),
+            // Kestrel reports some malformed framing (a chunk size that overflows) as a plain IOException of the body read.
+            IOException => (StatusCodes.Status400BadRequest, "The request body could not be read."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
 
@@ -39,7 +42,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             case DatabaseUnavailableException:
                 httpContext.Response.Headers.RetryAfter = "5";
                 break;
-            case IdempotencyKeyInUseException:
+            case IdempotencyKeyInUseException or WriteConflictException:
                 httpContext.Response.Headers.RetryAfter = "1";
                 break;
         }

@@ -14,5 +14,6 @@ public static class WireJson
         options.PropertyNameCaseInsensitive = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new OptionalJsonConverterFactory());
+        options.Converters.Add(new UtcDateTimeOffsetJsonConverter());
     }
 }

@@ -1,3 +1,5 @@
+using Fpas.Infrastructure.Persistence.Paths;
+
 namespace Fpas.Infrastructure.Persistence;
 
 /// <summary>Database settings: <c>ConnectionStrings:Default</c> and the <c>Database</c> section.</summary>
@@ -20,4 +22,10 @@ public sealed class DatabaseOptions
     /// (3 s) would fail any longer migration, and an instance waiting for another's migration lock.
     /// </summary>
     public TimeSpan MigrationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Which path the repository takes per entity type (<c>Database:WritePath</c>): <c>Auto</c>, or <c>EfCore</c> to send
+    /// every entity type through EF Core's change tracker (ADR 10).
+    /// </summary>
+    public WritePathSetting WritePath { get; set; }
 }

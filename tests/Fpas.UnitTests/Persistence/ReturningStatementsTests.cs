@@ -1,6 +1,7 @@
 using Fpas.Application.Common.Concurrency;
 using Fpas.Domain.Items;
 using Fpas.Infrastructure.Persistence;
+using Fpas.Infrastructure.Persistence.Paths;
 using Fpas.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -17,10 +18,9 @@ public sealed class ReturningStatementsTests
 
         var select = StatementsOf(context).SelectById(42);
 
-        Assert.That(select, Is.Not.Null);
         Assert.Multiple(() =>
         {
-            Assert.That(select!.Sql, Is.EqualTo("SELECT id, created_timestamp, description, is_active, name, xmin FROM item WHERE id = $1"));
+            Assert.That(select.Sql, Is.EqualTo("SELECT id, created_timestamp, description, is_active, name, xmin FROM item WHERE id = $1"));
             Assert.That(select.Parameters.Select(parameter => parameter.Value), Is.EqualTo(new object[] { 42L }));
         });
     }
@@ -128,11 +128,17 @@ public sealed class ReturningStatementsTests
     }
 
     [Test]
-    public void SelectById_IsNone_WhenTheEntityTypeHasAQueryFilter()
+    public void Item_TakesTheSingleStatementPath_UntilAQueryFilterSendsItThroughEfCore()
     {
-        using var context = new FilteredContext();
+        using var plain = new AppDbContext(AppDbContext.CreateOptions("Host=localhost;Database=unused"));
+        using var filtered = new FilteredContext();
 
-        Assert.That(StatementsOf(context).SelectById(42), Is.Null, "a plain SELECT would not apply the filter");
+        Assert.Multiple(() =>
+        {
+            Assert.That(EntityPathRules.WhyNotSingleStatement(plain.Model.FindEntityType(typeof(Item))!), Is.Null);
+            Assert.That(EntityPathRules.WhyNotSingleStatement(filtered.Model.FindEntityType(typeof(Item))!), Is.EqualTo("a query filter"),
+                "a plain SELECT, UPDATE or DELETE would not apply the filter");
+        });
     }
 
     /// <summary>-1: any version; else that many versions, 1, 2, ...</summary>
@@ -151,6 +157,7 @@ public sealed class ReturningStatementsTests
         {
             modelBuilder.ApplyConfiguration(new ItemConfiguration());
             modelBuilder.Entity<Item>().HasQueryFilter(item => item.IsActive);
+            modelBuilder.Entity<Item>().Property(item => item.Version).IsRowVersion().HasColumnName("xmin");
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed class ApplicationMetrics
     {
         var outcome = exception switch
         {
-            DuplicateValueException or UniqueConstraintException => EntityOutcome.Conflict,
+            DuplicateValueException or UniqueConstraintException or WriteConflictException => EntityOutcome.Conflict,
             PreconditionFailedException => EntityOutcome.PreconditionFailed,
             _ => (EntityOutcome?)null,
         };

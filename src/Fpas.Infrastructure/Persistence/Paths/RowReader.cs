@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Fpas.Infrastructure.Persistence;
+namespace Fpas.Infrastructure.Persistence.Paths;
 
 /// <summary>
 /// Materializes one entity from a row whose columns are the entity's mapped properties, in order: a delegate

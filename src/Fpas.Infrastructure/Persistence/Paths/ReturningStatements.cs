@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Fpas.Infrastructure.Persistence;
+namespace Fpas.Infrastructure.Persistence.Paths;
 
 /// <summary>
 /// <c>INSERT</c>, <c>UPDATE</c> and <c>DELETE ... RETURNING</c>, and <c>SELECT</c> by key, for one entity type, built from the EF model
@@ -43,7 +43,7 @@ internal sealed class ReturningStatements
     private readonly IProperty _version;
     private readonly string _versionColumn;
     private readonly string _returning;
-    private readonly string? _selectById;
+    private readonly string _selectById;
     private readonly (IProperty Property, string Column)[] _insertable;
     private readonly (IProperty Property, string Column)[] _updatable;
     private readonly Dictionary<string, int> _updatableByName;
@@ -71,10 +71,7 @@ internal sealed class ReturningStatements
         // Named columns, not *: the version is a system column that * leaves out.
         var columns = string.Join(", ", mapped.Select(Column));
         _returning = " RETURNING " + columns;
-        // A query filter (soft delete, tenant) must restrict reads: only EF's own queries apply it.
-        _selectById = entityType.GetRootType().GetDeclaredQueryFilters().Count == 0
-            ? $"SELECT {columns} FROM {_table} WHERE {_keyColumn} = $1"
-            : null;
+        _selectById = $"SELECT {columns} FROM {_table} WHERE {_keyColumn} = $1";
         Rows = new RowReader(entityType, mapped);
 
         // As EF inserts: what the store generates on add is sent only when the entity holds another value than the sentinel.
@@ -95,9 +92,8 @@ internal sealed class ReturningStatements
     /// <summary>Materializes the rows these statements return.</summary>
     public RowReader Rows { get; }
 
-    /// <summary>Reads the row with key <paramref name="id"/>; null when the entity type has a query filter, which
-    /// only EF's own queries apply.</summary>
-    public RowStatement? SelectById(long id) => _selectById is null ? null : new(_selectById, [(_key, id)]);
+    /// <summary>Reads the row with key <paramref name="id"/>.</summary>
+    public RowStatement SelectById(long id) => new(_selectById, [(_key, id)]);
 
     /// <summary>Inserts <paramref name="entity"/> and returns the stored row (generated key, defaults, version).</summary>
     public RowStatement Insert(Entity entity)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
-namespace Fpas.Infrastructure.Persistence;
+namespace Fpas.Infrastructure.Persistence.Paths;
 
 /// <summary>One SQL statement with positional parameters, each typed by the mapped property it is written to.</summary>
 internal sealed record RowStatement(string Sql, IReadOnlyList<(IProperty Property, object? Value)> Parameters)

@@ -1,0 +1,111 @@
+using Fpas.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Fpas.Infrastructure.Persistence.Paths;
+
+/// <summary>
+/// The two questions asked of every entity type at start-up (ADR 10): can the generic repository serve it at all
+/// (<see cref="WhyRefused"/>), and is it inside the set the single-statement path writes exactly as EF Core would
+/// (<see cref="WhyNotSingleStatement"/>). Each answers null, or the reason in a few words.
+/// </summary>
+internal static class EntityPathRules
+{
+    /// <summary>Why the repository cannot serve <paramref name="entityType"/> on any path; null when it can.</summary>
+    public static string? WhyRefused(IEntityType entityType)
+    {
+        if (entityType.FindPrimaryKey()?.Properties is not [{ Name: nameof(Entity.Id) }])
+        {
+            return $"its key is not the single property {nameof(Entity.Id)}";
+        }
+
+        if (entityType.GetTableName() is null)
+        {
+            return "it is not mapped to a table (a view, SQL query or function cannot be written)";
+        }
+
+        var version = entityType.FindProperty(nameof(Entity.Version));
+        return version is { IsConcurrencyToken: true, ValueGenerated: ValueGenerated.OnAddOrUpdate }
+               && version.GetColumnName() == "xmin"
+            ? null
+            : $"{nameof(Entity.Version)} is not mapped as the xmin row version (ADR 14)";
+    }
+
+    /// <summary>
+    /// Why <paramref name="entityType"/> needs EF Core's own path; null when it is a flat row the single-statement path
+    /// writes and reads exactly as EF would: one table, no inheritance, no owned, complex or related types, no query
+    /// filter, no other concurrency token, every column a settable CLR member, built by a parameterless constructor.
+    /// </summary>
+    public static string? WhyNotSingleStatement(IEntityType entityType)
+    {
+        if (entityType.BaseType is not null || entityType.GetDirectlyDerivedTypes().Any())
+        {
+            return "inheritance";
+        }
+
+        if (entityType.GetMappingFragments().Any() || entityType.GetTableMappings().Count() != 1
+            || entityType.GetViewName() is not null || entityType.GetSqlQuery() is not null || entityType.GetFunctionName() is not null)
+        {
+            return "mapped to more than one table or to a view";
+        }
+
+        if (entityType.GetNavigations().Any() || entityType.GetSkipNavigations().Any())
+        {
+            return "owned or related entity types";
+        }
+
+        if (entityType.GetComplexProperties().Any())
+        {
+            return "complex properties";
+        }
+
+        if (entityType.GetServiceProperties().Any())
+        {
+            return "service properties";
+        }
+
+        if (entityType.GetDeclaredQueryFilters().Count > 0)
+        {
+            return "a query filter";
+        }
+
+        if (entityType.ClrType.IsAbstract || entityType.ClrType.GetConstructor(Type.EmptyTypes) is null
+            || entityType.ConstructorBinding is { ParameterBindings.Count: > 0 })
+        {
+            return "no public parameterless constructor EF Core binds to";
+        }
+
+        foreach (var property in entityType.GetProperties())
+        {
+            if (WhyNotSingleStatement(property) is { } reason)
+            {
+                return $"{property.Name}: {reason}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? WhyNotSingleStatement(IProperty property)
+    {
+        if (property.IsShadowProperty())
+        {
+            return "a shadow property";
+        }
+
+        if (property.IsConcurrencyToken && property.Name != nameof(Entity.Version))
+        {
+            return "a concurrency token other than the version";
+        }
+
+        if (property.PropertyInfo is not { CanWrite: true } && property.FieldInfo is null)
+        {
+            return "no settable member";
+        }
+
+        var storeType = property.GetColumnType();
+        return storeType is "json" or "jsonb" && property.ClrType != typeof(string)
+            ? "an object mapped to a JSON column"
+            : null;
+    }
+}

@@ -1,0 +1,80 @@
+using Fpas.Application.Common.Exceptions;
+using Fpas.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Fpas.Infrastructure.Persistence.Paths;
+
+/// <summary>
+/// The path each entity type takes, decided once at start-up for every entity type in the model (ADR 10): an entity
+/// type the repository cannot serve stops the start (<see cref="StartupRefusedException"/>, one line naming it and the
+/// mapping), the statements of the single-statement path are built here, not on a first request, and the choice is
+/// logged once per entity type.
+/// </summary>
+internal sealed partial class EntityPaths
+{
+    private readonly Dictionary<Type, ReturningStatements> _statements = [];
+
+    public EntityPaths(DbContext context, WritePathSetting setting, ILogger<EntityPaths> logger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var everyEntity = setting == WritePathSetting.EfCore ? "Database:WritePath is EfCore" : WhyNotForAnyEntity(context);
+        var refused = new List<string>();
+        foreach (var entityType in context.Model.GetEntityTypes()
+                     .Where(type => !type.IsOwned() && type.ClrType.IsAssignableTo(typeof(Entity)))
+                     .OrderBy(type => type.Name, StringComparer.Ordinal))
+        {
+            var name = entityType.DisplayName();
+            if (EntityPathRules.WhyRefused(entityType) is { } refusal)
+            {
+                refused.Add($"{name}: {refusal}");
+                continue;
+            }
+
+            if ((everyEntity ?? EntityPathRules.WhyNotSingleStatement(entityType)) is { } reason)
+            {
+                LogChangeTrackerPath(logger, name, reason);
+                continue;
+            }
+
+            _statements[entityType.ClrType] = new ReturningStatements(entityType, sql);
+            LogSingleStatementPath(logger, name);
+        }
+
+        if (refused.Count > 0)
+        {
+            throw new StartupRefusedException($"The repository cannot serve {string.Join("; ", refused)}.");
+        }
+    }
+
+    /// <summary>The single-statement path's statements for <paramref name="clrType"/>; null when it takes EF Core's path.</summary>
+    public ReturningStatements? StatementsFor(Type clrType) => _statements.GetValueOrDefault(clrType);
+
+    /// <summary>
+    /// What sends every entity type through EF Core: code that runs inside EF's own pipeline, which single statements
+    /// would bypass (interceptors, an overridden <c>SaveChanges</c>).
+    /// </summary>
+    private static string? WhyNotForAnyEntity(DbContext context)
+    {
+        var options = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>();
+        if (options?.Interceptors?.Any() == true || context.GetService<IEnumerable<IInterceptor>>().Any())
+        {
+            return "interceptors are registered";
+        }
+
+        var overridden = context.GetType().GetMethods()
+            .Any(method => method.Name is nameof(DbContext.SaveChanges) or nameof(DbContext.SaveChangesAsync) && method.DeclaringType != typeof(DbContext));
+        return overridden ? $"{context.GetType().Name} overrides SaveChanges" : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Entity}: single-statement path")]
+    private static partial void LogSingleStatementPath(ILogger logger, string entity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Entity}: EF Core change-tracker path ({Reason})")]
+    private static partial void LogChangeTrackerPath(ILogger logger, string entity, string reason);
+}
