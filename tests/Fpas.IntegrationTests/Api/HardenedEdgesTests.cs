@@ -195,4 +195,31 @@ public sealed class HardenedEdgesTests : ApiTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [TestCase("10000000000000000")]
+    [TestCase("fffffffffffffffffffff")]
+    [TestCase("111111111111111111111111")]
+    public async Task Create_WithAChunkSizeThatOverflows_Is400Problem_AndNothingIsStored(string chunkSize)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, Client.BaseAddress!.Port);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            "POST /items/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + chunkSize + "\r\n{\"name\": \"x\"}\r\n0\r\n\r\n"));
+
+        var answer = new StringBuilder();
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!answer.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token) is > 0 and var read)
+        {
+            answer.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(answer.ToString(), Does.StartWith("HTTP/1.1 400 "));
+            Assert.That(answer.ToString(), Does.Contain("Content-Type: application/problem+json"));
+            Assert.That(await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM item"), Is.Zero);
+        });
+    }
 }

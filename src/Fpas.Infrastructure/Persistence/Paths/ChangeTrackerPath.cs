@@ -4,6 +4,7 @@ using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Fpas.Infrastructure.Persistence.Paths;
 
@@ -28,6 +29,8 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
         EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
             db.Set<TEntity>().FirstOrDefault(entity => entity.Id == id));
 
+    private static string? _versionAnchor;
+
     public Task<TEntity?> ReadAsync(long id, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
 
@@ -48,6 +51,12 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
 
     public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(id, condition, entity => Apply(patch, context.Entry(entity)), cancellationToken);
+
+    /// <summary>
+    /// For an entity type spread over several tables (TPT, entity splitting): the property every update also writes, so
+    /// that an update of its other tables changes the version too; the empty string for an entity type in one table.
+    /// </summary>
+    private string VersionAnchor => _versionAnchor ??= AnchorOf(context.Model.FindEntityType(typeof(TEntity))!);
 
     public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(id, condition, entity => context.Remove(entity), cancellationToken);
@@ -94,8 +103,13 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
     /// references are set as EF sets them; a value sent is written even when it equals the stored one, so that
     /// every update is a write (a new version), as on the single-statement path.
     /// </summary>
-    private static void Apply(EntityPatch<TEntity> patch, EntityEntry<TEntity> entry)
+    private void Apply(EntityPatch<TEntity> patch, EntityEntry<TEntity> entry)
     {
+        if (!patch.IsEmpty && VersionAnchor.Length > 0)
+        {
+            entry.Property(VersionAnchor).IsModified = true;
+        }
+
         foreach (var (name, value) in patch.Values)
         {
             var member = entry.Member(name);
@@ -111,4 +125,9 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
             }
         }
     }
+
+    private static string AnchorOf(IEntityType entityType) =>
+        entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Skip(1).Any()
+            ? EntityPathRules.VersionAnchor(entityType)!.Name
+            : string.Empty;
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,10 +26,49 @@ internal static class EntityPathRules
         }
 
         var version = entityType.FindProperty(nameof(Entity.Version));
-        return version is { IsConcurrencyToken: true, ValueGenerated: ValueGenerated.OnAddOrUpdate }
-               && version.GetColumnName() == "xmin"
+        if (version is not { IsConcurrencyToken: true, ValueGenerated: ValueGenerated.OnAddOrUpdate } || version.GetColumnName() != "xmin")
+        {
+            return $"{nameof(Entity.Version)} is not mapped as the xmin row version (ADR 14)";
+        }
+
+        if (entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Count() > 1 && VersionAnchor(entityType) is null)
+        {
+            return "it spans several tables, and its version's table has no column an update could write to change the version";
+        }
+
+        return WhyDiscriminatorIsLost(entityType);
+    }
+
+    /// <summary>
+    /// A property in the table that holds the version, which an update of an entity type spread over several tables (TPT,
+    /// entity splitting) also writes, so that every update changes the version and is checked against it; null when none.
+    /// </summary>
+    public static IProperty? VersionAnchor(IEntityType entityType)
+    {
+        var versionTable = entityType.FindProperty(nameof(Entity.Version))?.GetTableColumnMappings().FirstOrDefault()?.Column.Table;
+        return entityType.GetProperties().FirstOrDefault(property =>
+            property is { IsConcurrencyToken: false, ValueGenerated: ValueGenerated.Never }
+            && !property.IsKey() && !property.IsShadowProperty()
+            && property.GetAfterSaveBehavior() == PropertySaveBehavior.Save
+            && property.GetTableColumnMappings().Any(mapping => mapping.Column.Table == versionTable));
+    }
+
+    /// <summary>
+    /// A CLR discriminator that a new instance already holds a value in (<c>string Kind = ""</c>): EF Core stores that
+    /// value instead of the type's discriminator, and the row is then invisible to its own type.
+    /// </summary>
+    private static string? WhyDiscriminatorIsLost(IEntityType entityType)
+    {
+        if (entityType.FindDiscriminatorProperty() is not { PropertyInfo: { } discriminator } || entityType.ClrType.IsAbstract
+            || entityType.ClrType.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is not { } constructor)
+        {
+            return null;
+        }
+
+        var initial = discriminator.GetValue(constructor.Invoke(null));
+        return initial is null || Equals(initial, entityType.GetDiscriminatorValue())
             ? null
-            : $"{nameof(Entity.Version)} is not mapped as the xmin row version (ADR 14)";
+            : $"its discriminator {discriminator.Name} starts as '{initial}' in a new instance, so EF Core would store that instead of '{entityType.GetDiscriminatorValue()}' (leave it null)";
     }
 
     /// <summary>
