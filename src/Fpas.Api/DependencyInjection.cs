@@ -1,5 +1,4 @@
 using System.Text;
-using Fpas.Application.Common.Exceptions;
 using Fpas.Api.Concurrency;
 using Fpas.Api.Cors;
 using Fpas.Api.Errors;
@@ -10,6 +9,7 @@ using Fpas.Api.OpenApi;
 using Fpas.Api.Security;
 using Fpas.Api.Telemetry;
 using Fpas.Api.Validation;
+using Fpas.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

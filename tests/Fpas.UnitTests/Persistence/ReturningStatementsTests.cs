@@ -1,8 +1,8 @@
 using Fpas.Application.Common.Concurrency;
 using Fpas.Domain.Items;
 using Fpas.Infrastructure.Persistence;
-using Fpas.Infrastructure.Persistence.Paths;
 using Fpas.Infrastructure.Persistence.Configurations;
+using Fpas.Infrastructure.Persistence.Paths;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
