@@ -40,7 +40,11 @@ public static class DependencyInjection
             })
             .AddJsonOptions(options => WireJson.Apply(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
-        services.ConfigureHttpJsonOptions(options => WireJson.Apply(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            WireJson.Apply(options.SerializerOptions);
+            StructDefaultsInSchemas.Apply(options.SerializerOptions);
+        });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
