@@ -24,6 +24,6 @@ public sealed class ProblemJsonWriter(IOptions<JsonOptions> jsonOptions, IOption
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         return new ValueTask(httpContext.Response.WriteAsJsonAsync(
-            problem, jsonOptions.Value.SerializerOptions, MediaTypeNames.Application.ProblemJson, httpContext.RequestAborted));
+            problem, problem.GetType(), jsonOptions.Value.SerializerOptions, MediaTypeNames.Application.ProblemJson, httpContext.RequestAborted));
     }
 }

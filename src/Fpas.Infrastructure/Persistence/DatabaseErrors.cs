@@ -1,6 +1,8 @@
 using Fpas.Application.Common.Exceptions;
 using Fpas.Domain.Common;
+using Fpas.Application.Common.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Fpas.Infrastructure.Persistence;
@@ -29,6 +31,11 @@ internal static class DatabaseErrors
                 ? new DuplicateValueException(entityName, message, exception)
                 : new UniqueConstraintException(entityName, violation.ConstraintName ?? "unknown", exception);
         }
+        catch (Exception exception) when (Find(exception, PostgresErrorCodes.NotNullViolation) is { } violation)
+        {
+            context.ChangeTracker.Clear();
+            throw new RequiredValueMissingException(entityName, WireName(context.Model, violation), exception);
+        }
         catch (Exception exception) when (IsUnavailable(exception))
         {
             context.ChangeTracker.Clear();
@@ -36,8 +43,31 @@ internal static class DatabaseErrors
         }
     }
 
-    private static PostgresException? FindUniqueViolation(Exception exception) =>
-        Unwrap(exception).OfType<PostgresException>().FirstOrDefault(e => e.SqlState == PostgresErrorCodes.UniqueViolation);
+    private static PostgresException? FindUniqueViolation(Exception exception) => Find(exception, PostgresErrorCodes.UniqueViolation);
+
+    private static PostgresException? Find(Exception exception, string sqlState) =>
+        Unwrap(exception).OfType<PostgresException>().FirstOrDefault(e => e.SqlState == sqlState);
+
+    /// <summary>The wire name of the entity's property (or complex property) stored in the violation's column.</summary>
+    private static string WireName(IModel model, PostgresException violation)
+    {
+        var property = model.GetRelationalModel().Tables
+            .Where(table => table.Name == violation.TableName)
+            .SelectMany(table => table.Columns)
+            .Where(column => column.Name == violation.ColumnName)
+            .SelectMany(column => column.PropertyMappings)
+            .Select(mapping => mapping.Property)
+            .FirstOrDefault();
+        ITypeBase? owner = property?.DeclaringType;
+        var name = property?.Name ?? violation.ColumnName ?? "body";
+        while (owner is IComplexType complex)
+        {
+            name = complex.ComplexProperty.Name;
+            owner = complex.ComplexProperty.DeclaringType;
+        }
+
+        return WireNaming.Policy.ConvertName(name);
+    }
 
     private static bool IsUnavailable(Exception exception) =>
         Unwrap(exception).Any(e => e is TimeoutException

@@ -25,6 +25,9 @@ public abstract class ApiTest : DatabaseTest
         return (await response.Content.ReadFromJsonAsync<ItemResponse>(Json))!;
     }
 
+    /// <summary>A value as the wire shows it: two responses are the same when this is (record equality compares lists by reference).</summary>
+    protected static string Wire<T>(T value) => JsonSerializer.Serialize(value, Json);
+
     protected static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)

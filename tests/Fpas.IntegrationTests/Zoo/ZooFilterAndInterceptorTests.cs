@@ -1,4 +1,5 @@
 using Fpas.Application.Common.Concurrency;
+using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Persistence;
 using Fpas.Infrastructure.Persistence.Paths;
 using Fpas.IntegrationTests.Zoo.Entities;
@@ -33,6 +34,27 @@ public sealed class ZooFilterAndInterceptorTests
             Assert.That(await harness.Repository<ZooSoftDeleted>().DeleteAsync(stored.Id, VersionCondition.Unconditional, CancellationToken.None), Is.Null);
             Assert.That(await harness.RowsAsync<ZooSoftDeleted>(stored.Id), Is.EqualTo(before), "the hidden row is unchanged");
         });
+    }
+
+    [TestCase(WritePathSetting.Auto)]
+    [TestCase(WritePathSetting.EfCore)]
+    public async Task NullInARequiredColumn_IsRequiredValueMissing_NamingTheProperty_AndStoresNothing(WritePathSetting setting)
+    {
+        await using var harness = new ZooHarness(await ZooDatabase.ResetAsync(), setting);
+
+        var missing = Assert.ThrowsAsync<RequiredValueMissingException>(() =>
+            harness.Repository<ZooVault>().AddAsync(new ZooVault(null!), CancellationToken.None));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(missing!.PropertyName, Is.EqualTo("secret"));
+            Assert.That(await harness.Repository<ZooVault>().ListAsync(new(), CancellationToken.None), Is.Empty);
+        });
+
+        var stored = await harness.Repository<ZooPrimitive>().AddAsync(new ZooPrimitive { Tags = ["a"], Scores = [1] }, CancellationToken.None);
+        var cleared = Assert.ThrowsAsync<RequiredValueMissingException>(() => harness.Repository<ZooPrimitive>().UpdateAsync(
+            stored.Id, new EntityPatch<ZooPrimitive>().Set(entity => entity.Tags, null!), VersionCondition.Unconditional, CancellationToken.None));
+        Assert.That(cleared!.PropertyName, Is.EqualTo("tags"));
     }
 
     [TestCaseSource(typeof(ZooCases), nameof(ZooCases.Intercepted))]

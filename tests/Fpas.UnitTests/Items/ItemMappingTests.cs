@@ -35,7 +35,14 @@ public sealed class ItemMappingTests
 
         var response = _mapper.Map<ItemResponse>(item);
 
-        Assert.That(response, Is.EqualTo(new ItemResponse(7, "n", "d", false, created)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Id, Is.EqualTo(7));
+            Assert.That(response.Name, Is.EqualTo("n"));
+            Assert.That(response.Description, Is.EqualTo("d"));
+            Assert.That(response.IsActive, Is.False);
+            Assert.That(response.CreatedTimestamp, Is.EqualTo(created));
+        });
     }
 
     [Test]
@@ -76,7 +83,13 @@ public sealed class ItemMappingTests
     [Test]
     public void UpdateRequest_WithEveryPropertyPresent_PatchesEveryOne()
     {
-        var request = new UpdateItemRequest { Name = "n", Description = "d", IsActive = false };
+        var request = new UpdateItemRequest();
+        foreach (var property in typeof(UpdateItemRequest).GetProperties())
+        {
+            // Present, with the default of its type (null for a reference type): what the patch must still carry.
+            var valueType = property.PropertyType.GetGenericArguments()[0];
+            property.SetValue(request, Activator.CreateInstance(property.PropertyType, valueType.IsValueType ? Activator.CreateInstance(valueType) : null));
+        }
 
         var patched = _mapper.Map<EntityPatch<Item>>(request).Values.Select(value => value.PropertyName);
 

@@ -1,6 +1,7 @@
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Persistence;
+using Fpas.Application.Common.Serialization;
 using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -39,9 +40,10 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
         {
             try
             {
+                ThrowIfRequiredValueMissing(context.Model.FindEntityType(entity.GetType())!, entity);
                 context.Add(entity);
                 await context.SaveChangesAsync(cancellationToken);
-                return entity;
+                return await StoredAsync(entity, cancellationToken);
             }
             finally
             {
@@ -50,7 +52,7 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
         });
 
     public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken) =>
-        WriteAsync(id, condition, entity => Apply(patch, context.Entry(entity)), cancellationToken);
+        WriteAsync(id, condition, entity => Apply(patch, context.Entry(entity)), deleting: false, cancellationToken);
 
     /// <summary>
     /// For an entity type spread over several tables (TPT, entity splitting): the property every update also writes, so
@@ -59,9 +61,17 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
     private string VersionAnchor => _versionAnchor ??= AnchorOf(context.Model.FindEntityType(typeof(TEntity))!);
 
     public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken) =>
-        WriteAsync(id, condition, entity => context.Remove(entity), cancellationToken);
+        WriteAsync(id, condition, entity => context.Remove(entity), deleting: true, cancellationToken);
 
-    private Task<TEntity?> WriteAsync(long id, VersionCondition condition, Action<TEntity> change, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The row as the database stores it (numeric scale, timestamp precision, values set by triggers), as the
+    /// single-statement path's <c>RETURNING</c> gives it: the saved instance holds what was sent. The instance itself
+    /// when a query filter hides the row it became.
+    /// </summary>
+    private async Task<TEntity> StoredAsync(TEntity saved, CancellationToken cancellationToken) =>
+        await ReadById(context, saved.Id, cancellationToken) ?? saved;
+
+    private Task<TEntity?> WriteAsync(long id, VersionCondition condition, Action<TEntity> change, bool deleting, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
             for (var attempt = 1; ; attempt++)
@@ -81,7 +91,7 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
 
                     change(entity);
                     await context.SaveChangesAsync(cancellationToken);
-                    return entity;
+                    return deleting ? entity : await StoredAsync(entity, cancellationToken);
                 }
                 catch (DbUpdateConcurrencyException exception)
                 {
@@ -113,6 +123,11 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
         foreach (var (name, value) in patch.Values)
         {
             var member = entry.Member(name);
+            if (value is null && member.Metadata is IReadOnlyProperty { IsNullable: false } or IReadOnlyComplexProperty { IsNullable: false })
+            {
+                throw Missing(name);
+            }
+
             member.CurrentValue = value;
             switch (member)
             {
@@ -130,4 +145,34 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
         entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Skip(1).Any()
             ? EntityPathRules.VersionAnchor(entityType)!.Name
             : string.Empty;
+
+    /// <summary>
+    /// A null in a required property or complex property: EF Core refuses some before the database would (primitive
+    /// collections, complex types), with an exception that says nothing to a client. Both become the same answer.
+    /// </summary>
+    private static void ThrowIfRequiredValueMissing(IEntityType entityType, TEntity entity)
+    {
+        var discriminator = entityType.FindDiscriminatorProperty();
+        foreach (var property in entityType.GetProperties())
+        {
+            // Values EF Core or the database fills in (a discriminator, a column default) are no client's to send.
+            if (property is { IsNullable: false, ValueGenerated: ValueGenerated.Never } && property != discriminator
+                && !property.IsShadowProperty() && property.GetDefaultValue() is null && property.GetDefaultValueSql() is null
+                && property.GetGetter().GetClrValueUsingContainingEntity(entity) is null)
+            {
+                throw Missing(property.Name);
+            }
+        }
+
+        foreach (var complex in entityType.GetComplexProperties())
+        {
+            if (!complex.IsNullable && complex.GetGetter().GetClrValueUsingContainingEntity(entity) is null)
+            {
+                throw Missing(complex.Name);
+            }
+        }
+    }
+
+    private static RequiredValueMissingException Missing(string propertyName) =>
+        new(typeof(TEntity).Name, WireNaming.Policy.ConvertName(propertyName), innerException: null);
 }
