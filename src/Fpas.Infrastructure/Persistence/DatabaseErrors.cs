@@ -1,6 +1,6 @@
 using Fpas.Application.Common.Exceptions;
-using Fpas.Domain.Common;
 using Fpas.Application.Common.Serialization;
+using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
