@@ -1,5 +1,6 @@
 using FluentValidation;
 using Fpas.Application.Common.Diagnostics;
+using Fpas.Application.Common.Querying;
 using Fpas.Application.Common.Validation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,13 @@ public static class DependencyInjection
         ValidatorOptions.Global.PropertyNameResolver = WireNameResolver.Resolve;
         ValidatorOptions.Global.DisplayNameResolver = WireNameResolver.Resolve;
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
+
+        // Every resource's list fields (ItemListFields), one instance for the process.
+        foreach (var fields in assembly.GetExportedTypes().Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(ListFields))))
+        {
+            services.AddSingleton(fields);
+            services.AddSingleton(provider => (ListFields)provider.GetRequiredService(fields));
+        }
 
         // Convention: every public class named *Service is a use-case service, one instance per request.
         foreach (var service in assembly.GetExportedTypes().Where(IsService))

@@ -11,20 +11,20 @@ namespace Fpas.Api.Controllers;
 [ApiController]
 [Route("items")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, MediaTypeNames.Application.ProblemJson)]
-public sealed class ItemsController(ItemService items) : ControllerBase
+public sealed class ItemsController(ItemService items, ItemListFields fields) : ControllerBase
 {
     private const string PositiveIdMessage = "The id must be an integer of at least 1.";
 
     [HttpGet]
-    [EndpointSummary("List items by id, with offset or keyset (after_id) paging")]
+    [EndpointSummary("List items: filter, sort and search, with offset, keyset (after_id) or cursor paging")]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
+    [ListFilters<ItemListFields>]
     public async Task<IReadOnlyList<ItemResponse>> ListAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(paging);
-        var page = paging.ToPageRequest();
-        var result = await items.ListAsync(page, cancellationToken);
-        HttpContext.AddNextPageLink(result, page, item => item.Id);
-        return result;
+        var query = ListQueryParser.Parse(Request.Query, fields, paging);
+        var page = await items.ListAsync(query.Query, cancellationToken);
+        HttpContext.AddNextPageLink(page, query, item => item.Id);
+        return page.Items;
     }
 
     [HttpGet("{id}")]

@@ -23,7 +23,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             IdempotencyKeyInUseException e => (StatusCodes.Status409Conflict, e.Message),
             WriteConflictException e => (StatusCodes.Status409Conflict, e.Message),
             IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, e.Message),
-            RequiredValueMissingException => (StatusCodes.Status422UnprocessableEntity, "One or more validation errors occurred."),
+            RequiredValueMissingException or InvalidRequestException => (StatusCodes.Status422UnprocessableEntity, "One or more validation errors occurred."),
             UniqueConstraintException => (StatusCodes.Status409Conflict, "The request conflicts with an existing resource."),
             DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
             BadHttpRequestException e => (e.StatusCode, e.Message),
@@ -52,9 +52,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = exception is RequiredValueMissingException missing
-                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [missing.PropertyName] = [missing.Message] }) { Status = status, Detail = detail }
-                : new ProblemDetails { Status = status, Detail = detail },
+            ProblemDetails = exception switch
+            {
+                RequiredValueMissingException missing => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [missing.PropertyName] = [missing.Message] }) { Status = status, Detail = detail },
+                InvalidRequestException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary()) { Status = status, Detail = detail },
+                _ => new ProblemDetails { Status = status, Detail = detail },
+            },
         });
     }
 

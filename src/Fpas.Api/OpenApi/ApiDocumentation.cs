@@ -31,6 +31,7 @@ public static class ApiDocumentation
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<ConditionalRequestsTransformer>();
+            options.AddOperationTransformer<ListFiltersTransformer>();
             options.AddDocumentTransformer<HealthDocumentTransformer>();
         });
 

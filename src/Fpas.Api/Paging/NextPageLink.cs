@@ -1,30 +1,42 @@
 using System.Globalization;
-using Fpas.Application.Common.Paging;
+using Fpas.Application.Common.Querying;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Primitives;
 
 namespace Fpas.Api.Paging;
 
-/// <summary>Adds the RFC 8288 <c>Link: &lt;...&gt;; rel="next"</c> header to a full page, in keyset form.</summary>
+/// <summary>
+/// Adds the RFC 8288 <c>Link: &lt;...&gt;; rel="next"</c> header to a full page: in keyset form (<c>limit</c>, <c>after_id</c>)
+/// for a plain list, else the same query parameters with a <c>cursor</c> in place of <c>offset</c> and <c>after_id</c>.
+/// </summary>
 public static class NextPageLink
 {
-    public static void AddNextPageLink<T>(this HttpContext httpContext, IReadOnlyList<T> page, PageRequest request, Func<T, long> idOf)
+    private static readonly string[] Replaced = ["offset", "after_id", ListQueryParser.CursorName];
+
+    public static void AddNextPageLink<T>(this HttpContext httpContext, ListPage<T> page, ParsedListQuery parsed, Func<T, long> idOf)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(idOf);
-        if (page.Count == 0 || page.Count < request.Limit)
+        if (page.Next is not { } next)
         {
             return;
         }
 
+        var query = parsed.Query;
         var http = httpContext.Request;
-        var query = QueryString.Create(
-        [
-            new KeyValuePair<string, string?>("limit", request.Limit.ToString(CultureInfo.InvariantCulture)),
-            new KeyValuePair<string, string?>("after_id", idOf(page[^1]).ToString(CultureInfo.InvariantCulture)),
-        ]);
-        var next = UriHelper.BuildAbsolute(http.Scheme, http.Host, http.PathBase, http.Path, query);
-        httpContext.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        var parameters = query is { IsPlain: true, After: null }
+            ? QueryString.Create(
+            [
+                new KeyValuePair<string, string?>("limit", query.Limit.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string?>("after_id", idOf(page.Items[^1]).ToString(CultureInfo.InvariantCulture)),
+            ])
+            : QueryString.Create(http.Query
+                .Where(parameter => !Replaced.Contains(parameter.Key, StringComparer.Ordinal))
+                .Append(new KeyValuePair<string, StringValues>(ListQueryParser.CursorName,
+                    ListCursor.Encode(parsed.Fingerprint, query.Order, next, query.AfterId))));
+        var link = UriHelper.BuildAbsolute(http.Scheme, http.Host, http.PathBase, http.Path, parameters);
+        httpContext.Response.Headers.Link = $"<{link}>; rel=\"next\"";
     }
 }

@@ -1,8 +1,8 @@
 using AutoMapper;
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Exceptions;
-using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
+using Fpas.Application.Common.Querying;
 using Fpas.Domain.Items;
 
 namespace Fpas.Application.Items;
@@ -20,10 +20,12 @@ public sealed class ItemService(IRepository<Item> repository, IMapper mapper)
         return ToResponse(item);
     }
 
-    public async Task<IReadOnlyList<ItemResponse>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    public async Task<ListPage<ItemResponse>> ListAsync(ListQuery query, CancellationToken cancellationToken)
     {
-        var items = await repository.ListAsync(page, cancellationToken);
-        return mapper.Map<IReadOnlyList<ItemResponse>>(items);
+        ArgumentNullException.ThrowIfNull(query);
+        var items = await repository.QueryAsync(query, cancellationToken);
+        var next = items.Count > 0 && items.Count == query.Limit ? ListFields.PositionOf(items[^1], query.Order) : null;
+        return new(mapper.Map<IReadOnlyList<ItemResponse>>(items), next);
     }
 
     public async Task<Versioned<ItemResponse>> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken)

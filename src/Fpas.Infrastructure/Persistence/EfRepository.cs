@@ -2,8 +2,10 @@ using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Diagnostics;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
+using Fpas.Application.Common.Querying;
 using Fpas.Domain.Common;
 using Fpas.Infrastructure.Persistence.Paths;
+using Fpas.Infrastructure.Persistence.Querying;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fpas.Infrastructure.Persistence;
@@ -29,9 +31,11 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
     private readonly AppDbContext _context;
     private readonly ApplicationMetrics _metrics;
     private readonly IWritePath<TEntity> _path;
+    private readonly ListFields<TEntity>? _fields;
 
-    public EfRepository(AppDbContext context, EntityPaths paths, ApplicationMetrics metrics)
+    public EfRepository(AppDbContext context, EntityPaths paths, ApplicationMetrics metrics, IEnumerable<ListFields> fields)
     {
+        _fields = fields.OfType<ListFields<TEntity>>().SingleOrDefault();
         ArgumentNullException.ThrowIfNull(paths);
         _context = context;
         _metrics = metrics;
@@ -60,6 +64,25 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
 
             return items;
         });
+    }
+
+    public Task<IReadOnlyList<TEntity>> QueryAsync(ListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query is { IsPlain: true, After: null })
+        {
+            return ListAsync(new PageRequest(query.Limit, query.Offset, query.AfterId), cancellationToken);
+        }
+
+        return DatabaseErrors.TranslateAsync<TEntity, IReadOnlyList<TEntity>>(_context, async () =>
+            await ListQueryTranslation.Apply(_context.Set<TEntity>().AsNoTracking(), query, SearchProperties())
+                .ToListAsync(cancellationToken));
+    }
+
+    private (string Name, bool Nullable)[] SearchProperties()
+    {
+        var entityType = _context.Model.FindEntityType(typeof(TEntity))!;
+        return [.. (_fields?.SearchProperties ?? []).Select(name => (name, entityType.FindProperty(name)!.IsNullable))];
     }
 
     public async Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Paging;
 using Fpas.Application.Common.Persistence;
+using Fpas.Application.Common.Querying;
 using Fpas.Domain.Common;
 
 namespace Fpas.IntegrationTests.Support;
@@ -14,6 +15,8 @@ public sealed class FailingRepository<TEntity> : IRepository<TEntity>
     public Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken) => throw Failure();
 
     public Task<IReadOnlyList<TEntity>> ListAsync(PageRequest page, CancellationToken cancellationToken) => throw Failure();
+
+    public Task<IReadOnlyList<TEntity>> QueryAsync(ListQuery query, CancellationToken cancellationToken) => throw Failure();
 
     public Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken) => throw Failure();
 

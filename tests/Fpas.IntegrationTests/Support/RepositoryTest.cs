@@ -2,6 +2,7 @@ using Fpas.Application;
 using Fpas.Application.Common.Persistence;
 using Fpas.Domain.Common;
 using Fpas.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +41,8 @@ public abstract class RepositoryTest : DatabaseTest
         return scope.ServiceProvider.GetRequiredService<IRepository<TEntity>>();
     }
 
-    protected static ServiceProvider CreateServices(string connectionString)
+    /// <summary>The repositories' services on <paramref name="connectionString"/>; <paramref name="configureContext"/> adds to the context's options.</summary>
+    public static ServiceProvider CreateServices(string connectionString, Action<DbContextOptionsBuilder>? configureContext = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString })
@@ -50,7 +52,7 @@ public abstract class RepositoryTest : DatabaseTest
             .AddLogging()
             .AddMetrics()
             .AddApplication()
-            .AddInfrastructure()
+            .AddInfrastructure(configureContext)
             .BuildServiceProvider();
     }
 }

@@ -1,5 +1,6 @@
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Common.Paging;
+using Fpas.Application.Common.Querying;
 using Fpas.Domain.Common;
 
 namespace Fpas.Application.Common.Persistence;
@@ -18,6 +19,9 @@ public interface IRepository<TEntity>
 
     /// <summary>A page ordered by id: rows with id &gt; <see cref="PageRequest.AfterId"/>, skipping <see cref="PageRequest.Offset"/>.</summary>
     Task<IReadOnlyList<TEntity>> ListAsync(PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>A page of a list query: its filters, search and order, after its cursor or id, skipping its offset.</summary>
+    Task<IReadOnlyList<TEntity>> QueryAsync(ListQuery query, CancellationToken cancellationToken);
 
     /// <summary>Inserts the entity and returns the stored row (a new instance with the database-assigned values: key, defaults, version).</summary>
     Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken);

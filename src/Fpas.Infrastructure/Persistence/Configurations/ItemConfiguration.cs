@@ -26,5 +26,14 @@ public sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
             .HasColumnType("timestamp with time zone")
             .HasDefaultValueSql("now()")
             .ValueGeneratedOnAdd();
+
+        // The indexes of ItemListFields: one per sort key (ending in the id, as every order does), a trigram index for
+        // name__contains, and the text-search expression index that q uses (ADR 18).
+        builder.HasIndex(item => new { item.Name, item.Id }).HasDatabaseName("item_name_id_ix");
+        builder.HasIndex(item => new { item.CreatedTimestamp, item.Id }).HasDatabaseName("item_created_timestamp_id_ix");
+        builder.HasIndex(item => item.Name, "item_name_trgm_ix").HasDatabaseName("item_name_trgm_ix")
+            .HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(item => new { item.Name, item.Description }).HasDatabaseName("item_search_ix")
+            .HasMethod("gin").IsTsVectorExpressionIndex("english");
     }
 }

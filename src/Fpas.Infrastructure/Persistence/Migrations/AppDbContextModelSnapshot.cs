@@ -20,6 +20,7 @@ namespace Fpas.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Fpas.Domain.Items.Item", b =>
@@ -66,6 +67,24 @@ namespace Fpas.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("item_name_uix")
                         .HasAnnotation("Fpas:DuplicateValueMessage", "Item with given name already exists.");
+
+                    b.HasIndex("CreatedTimestamp", "Id")
+                        .HasDatabaseName("item_created_timestamp_id_ix");
+
+                    b.HasIndex("Name", "Description")
+                        .HasDatabaseName("item_search_ix")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "english");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name", "Description"), "gin");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("item_name_id_ix");
+
+                    b.HasIndex(new[] { "Name" }, "item_name_trgm_ix")
+                        .HasDatabaseName("item_name_trgm_ix");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "item_name_trgm_ix"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "item_name_trgm_ix"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("item", (string)null);
                 });
