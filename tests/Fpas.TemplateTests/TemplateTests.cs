@@ -65,6 +65,10 @@ public sealed partial class TemplateTests
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsRoundTripTests.EveryCreateProperty_IsStored_AndReadBackByIdAndInTheList"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsRoundTripTests.EachUpdateProperty_ChangedAlone_IsStored_AndLeavesTheOthers"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.UnitTests.Common.MappingConfigurationTests.NoStringMember_IsFilledByToStringOfAnotherType"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.Filters_SelectExactlyTheMatchingRows"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.Search_MatchesWordsPhrasesAndExclusions_InNameAndDescription"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.OrderBy_SortsByTheKeys_ThenById"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.WalkingNextLinks_OfAFilteredSortedList_ReturnsEveryRowOnce_WhileOthersChange"));
         });
     }
 

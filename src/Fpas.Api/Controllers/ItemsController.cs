@@ -24,7 +24,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         var query = ListQueryParser.Parse(Request.Query, fields, paging);
         var page = await items.ListAsync(query.Query, cancellationToken);
         HttpContext.AddNextPageLink(page, query, item => item.Id);
-        return page.Items;
+        return page.Rows;
     }
 
     [HttpGet("{id}")]

@@ -30,7 +30,7 @@ public static class NextPageLink
             ? QueryString.Create(
             [
                 new KeyValuePair<string, string?>("limit", query.Limit.ToString(CultureInfo.InvariantCulture)),
-                new KeyValuePair<string, string?>("after_id", idOf(page.Items[^1]).ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string?>("after_id", idOf(page.Rows[^1]).ToString(CultureInfo.InvariantCulture)),
             ])
             : QueryString.Create(http.Query
                 .Where(parameter => !Replaced.Contains(parameter.Key, StringComparer.Ordinal))

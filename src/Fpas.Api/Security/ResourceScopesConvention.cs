@@ -1,4 +1,5 @@
 using Fpas.Api.OpenApi;
+using Fpas.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -26,7 +27,14 @@ public sealed class ResourceScopesConvention(ApiSecurityOptions settings) : ICon
 
         foreach (var action in controller.Actions)
         {
-            var methods = action.Attributes.OfType<IActionHttpMethodProvider>().SelectMany(provider => provider.HttpMethods);
+            var methods = action.Attributes.OfType<IActionHttpMethodProvider>().SelectMany(provider => provider.HttpMethods).ToList();
+            if (methods.Count == 0)
+            {
+                // Without a method the action answers every verb, writes included: never default to the open side.
+                throw new StartupRefusedException(
+                    $"{controller.ControllerType.Name}.{action.ActionMethod.Name} names no HTTP method ([HttpGet], [HttpPost], ...), so its scope cannot be decided.");
+            }
+
             var isRead = methods.All(HttpMethods.IsGet);
             var needsToken = isRead ? settings.RequireAuthenticatedReads : !settings.AnonymousWrites;
             if (!needsToken)

@@ -1,12 +1,19 @@
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Fpas.Api.Security;
 
-/// <summary>Says at start-up, as a warning, that the API accepts writes from anyone.</summary>
-public sealed partial class SecurityStartupCheck(IOptions<ApiSecurityOptions> security, ILogger<SecurityStartupCheck> logger) : IHostedService
+/// <summary>
+/// At start-up: builds the controllers' actions, so that an action whose scope cannot be decided stops the start
+/// (<see cref="ResourceScopesConvention"/>) rather than its first request; and says, as a warning, that the API
+/// accepts writes from anyone.
+/// </summary>
+public sealed partial class SecurityStartupCheck(
+    IOptions<ApiSecurityOptions> security, IActionDescriptorCollectionProvider actions, ILogger<SecurityStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = actions.ActionDescriptors.Items.Count;
         var settings = security.Value;
         if (settings.AllowAnonymousWrites)
         {
