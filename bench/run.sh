@@ -7,7 +7,7 @@
 #
 # Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_WARMUP (6s per workload),
 # BENCH_CONNECTIONS ("16 64"),
-# BENCH_WORKLOADS ("read_one list_100 create update mixed"), BENCH_ITEMS (10000),
+# BENCH_WORKLOADS ("read_one list_100 create update mixed"; also list_filtered, list_search), BENCH_ITEMS (10000),
 # BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
 # BENCH_APPS ("fpas baseline-mux fpas-single baseline": two like-for-like pairs, Fpas as shipped (multiplexing) against
 # the baseline with multiplexing, and both without; see bench/README.md; "fpas-anon" for Fpas
@@ -182,7 +182,7 @@ start_app fpas Database__MigrateOnStartup=true
 seq 1 "$BENCH_ITEMS" | awk -v url="$base_url/items/" -v token="$BENCH_TOKEN" '{
   if (NR > 1) print "next"
   printf "url = \"%s\"\nrequest = \"POST\"\nheader = \"Content-Type: application/json\"\nheader = \"Authorization: Bearer %s\"\n", url, token
-  printf "data = \"{\\\"name\\\": \\\"seed %d\\\", \\\"description\\\": \\\"seeded\\\"}\"\noutput = \"/dev/null\"\n", $1
+  printf "data = \"{\\\"name\\\": \\\"seed %d\\\", \\\"description\\\": \\\"seeded%s\\\"}\"\noutput = \"/dev/null\"\n", $1, ($1 % 100 == 0 ? " needle" : "")
 }' >"$work/seed.curl"
 curl -s --no-progress-meter --fail --parallel --parallel-max 16 -K "$work/seed.curl"
 if [ "$(curl -s "$base_url/items/?offset=$((BENCH_ITEMS - 1))&limit=2" | grep -o '"id"' | wc -l)" -ne 1 ]; then
@@ -244,7 +244,7 @@ deep=""
 if [ "$deep_rows" -gt 0 ] && command -v psql >/dev/null 2>&1; then
   echo "Keyset paging: $deep_rows rows"
   psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c \
-    "INSERT INTO item (name, description) SELECT 'deep ' || g, 'deep' FROM generate_series(1, $deep_rows) g" >/dev/null
+    "INSERT INTO item (name, description) SELECT 'deep ' || g, CASE WHEN g % 100 = 0 THEN 'deep needle' ELSE 'deep' END FROM generate_series(1, $deep_rows) g" >/dev/null
   psql -q -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "VACUUM ANALYZE item" >/dev/null
   last=$(psql -tA -h 127.0.0.1 -p "$db_port" -U postgres -d bench -c "SELECT max(id) - 150 FROM item")
   start_app fpas
@@ -252,8 +252,18 @@ if [ "$deep_rows" -gt 0 ] && command -v psql >/dev/null 2>&1; then
   BENCH_AFTER_ID="$last" wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/deep_page.lua" "$base_url" >/dev/null
   read -r first_rps first_p50 first_p99 _ < <(run_wrk list_100 16 "$duration")
   read -r deep_rps deep_p50 deep_p99 _ < <(BENCH_AFTER_ID="$last" run_wrk deep_page 16 "$duration")
+  # The list sorted by name: its first page, and the page a cursor 90 % deep names (taken from a next link).
+  cursor=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "$base_url/items/?order_by=name&limit=100&offset=$((deep_rows * 9 / 10))" \
+    | sed -n 's/^Link: .*cursor=\([A-Za-z0-9_-]*\)>.*/\1/p' | tr -d '\r')
+  wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/sorted_page.lua" "$base_url" >/dev/null
+  read -r sorted_rps sorted_p50 sorted_p99 _ < <(run_wrk sorted_page 16 "$duration")
+  read -r cursor_rps cursor_p50 cursor_p99 _ < <(BENCH_CURSOR="$cursor" run_wrk sorted_page 16 "$duration")
+  wrk -t2 -c64 -d"$warmup" -s "$BENCH_WRK_DIR/list_search.lua" "$base_url" >/dev/null
+  read -r search_rps search_p50 search_p99 _ < <(run_wrk list_search 16 "$duration")
   stop_app >/dev/null
-  deep="first page: $first_rps req/s, p50 $first_p50 ms, p99 $first_p99 ms; after_id=$last: $deep_rps req/s, p50 $deep_p50 ms, p99 $deep_p99 ms; p50 ratio $(awk -v a="$deep_p50" -v b="$first_p50" 'BEGIN { printf "%.2f", a / b }')"
+  deep="first page: $first_rps req/s, p50 $first_p50 ms, p99 $first_p99 ms; after_id=$last: $deep_rps req/s, p50 $deep_p50 ms, p99 $deep_p99 ms; p50 ratio $(awk -v a="$deep_p50" -v b="$first_p50" 'BEGIN { printf "%.2f", a / b }')
+sorted by name, first page: $sorted_rps req/s, p50 $sorted_p50 ms, p99 $sorted_p99 ms; cursor 90 % deep: $cursor_rps req/s, p50 $cursor_p50 ms, p99 $cursor_p99 ms; p50 ratio $(awk -v a="$cursor_p50" -v b="$sorted_p50" 'BEGIN { printf "%.2f", a / b }')
+search (q=needle, 1 % of $deep_rows rows): $search_rps req/s, p50 $search_p50 ms, p99 $search_p99 ms"
   echo "$deep"
 fi
 
