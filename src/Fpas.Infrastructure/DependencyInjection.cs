@@ -1,5 +1,6 @@
 using Fpas.Application.Common.Idempotency;
 using Fpas.Application.Common.Persistence;
+using Fpas.Application.Common.Querying;
 using Fpas.Infrastructure.Idempotency;
 using Fpas.Infrastructure.Persistence;
 using Fpas.Infrastructure.Persistence.Paths;
@@ -44,6 +45,7 @@ public static class DependencyInjection
             using var scope = provider.CreateScope();
             return new EntityPaths(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
                 provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.WritePath,
+                provider.GetServices<ListFields>(),
                 provider.GetRequiredService<ILogger<EntityPaths>>());
         });
         services.AddHostedService<EntityPathsCheck>();

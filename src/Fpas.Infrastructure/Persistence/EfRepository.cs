@@ -31,17 +31,15 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
     private readonly AppDbContext _context;
     private readonly ApplicationMetrics _metrics;
     private readonly IWritePath<TEntity> _path;
-    private readonly ListFields<TEntity>? _fields;
 
-    public EfRepository(AppDbContext context, EntityPaths paths, ApplicationMetrics metrics, IEnumerable<ListFields> fields)
+    public EfRepository(AppDbContext context, EntityPaths paths, ApplicationMetrics metrics)
     {
-        _fields = fields.OfType<ListFields<TEntity>>().SingleOrDefault();
         ArgumentNullException.ThrowIfNull(paths);
         _context = context;
         _metrics = metrics;
         _path = paths.StatementsFor(typeof(TEntity)) is { } statements
             ? new SingleStatementPath<TEntity>(context, statements)
-            : new ChangeTrackerPath<TEntity>(context);
+            : new ChangeTrackerPath<TEntity>(context, paths.VersionAnchorFor(typeof(TEntity)));
     }
 
     public async Task<TEntity?> GetByIdAsync(long id, CancellationToken cancellationToken)
@@ -75,14 +73,7 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
         }
 
         return DatabaseErrors.TranslateAsync<TEntity, IReadOnlyList<TEntity>>(_context, async () =>
-            await ListQueryTranslation.Apply(_context.Set<TEntity>().AsNoTracking(), query, SearchProperties())
-                .ToListAsync(cancellationToken));
-    }
-
-    private (string Name, bool Nullable)[] SearchProperties()
-    {
-        var entityType = _context.Model.FindEntityType(typeof(TEntity))!;
-        return [.. (_fields?.SearchProperties ?? []).Select(name => (name, entityType.FindProperty(name)!.IsNullable))];
+            await ListQueryTranslation.Apply(_context.Set<TEntity>().AsNoTracking(), query).ToListAsync(cancellationToken));
     }
 
     public async Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -54,6 +55,12 @@ namespace Fpas.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("name");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english', name || ' ' || coalesce(description, ''))", true);
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -68,14 +75,13 @@ namespace Fpas.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("item_name_uix")
                         .HasAnnotation("Fpas:DuplicateValueMessage", "Item with given name already exists.");
 
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("item_search_ix");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("CreatedTimestamp", "Id")
                         .HasDatabaseName("item_created_timestamp_id_ix");
-
-                    b.HasIndex("Name", "Description")
-                        .HasDatabaseName("item_search_ix")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "english");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name", "Description"), "gin");
 
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("item_name_id_ix");

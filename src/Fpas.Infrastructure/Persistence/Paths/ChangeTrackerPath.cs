@@ -16,7 +16,11 @@ namespace Fpas.Infrastructure.Persistence.Paths;
 /// <see cref="VersionCondition"/> against it, and saves with the loaded version as EF's concurrency check, so a
 /// concurrent write in between is noticed and the write is decided again on the new row (ADR 10).
 /// </summary>
-internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWritePath<TEntity>
+/// <param name="versionAnchor">
+/// For an entity type spread over several tables (TPT, entity splitting): the property every update also writes, so that
+/// an update of its other tables changes the version too (<see cref="EntityPathRules.VersionAnchor"/>); null otherwise.
+/// </param>
+internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context, string? versionAnchor) : IWritePath<TEntity>
     where TEntity : Entity
 {
     /// <summary>How often a write is decided again after losing a race with a concurrent one before it gives up.</summary>
@@ -29,8 +33,6 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
     private static readonly Func<AppDbContext, long, CancellationToken, Task<TEntity?>> LoadById =
         EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken _) =>
             db.Set<TEntity>().FirstOrDefault(entity => entity.Id == id));
-
-    private static string? _versionAnchor;
 
     public Task<TEntity?> ReadAsync(long id, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, () => ReadById(context, id, cancellationToken));
@@ -53,12 +55,6 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
 
     public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(id, condition, entity => Apply(patch, context.Entry(entity)), deleting: false, cancellationToken);
-
-    /// <summary>
-    /// For an entity type spread over several tables (TPT, entity splitting): the property every update also writes, so
-    /// that an update of its other tables changes the version too; the empty string for an entity type in one table.
-    /// </summary>
-    private string VersionAnchor => _versionAnchor ??= AnchorOf(context.Model.FindEntityType(typeof(TEntity))!);
 
     public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(id, condition, entity => context.Remove(entity), deleting: true, cancellationToken);
@@ -115,9 +111,9 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
     /// </summary>
     private void Apply(EntityPatch<TEntity> patch, EntityEntry<TEntity> entry)
     {
-        if (!patch.IsEmpty && VersionAnchor.Length > 0)
+        if (!patch.IsEmpty && versionAnchor is not null)
         {
-            entry.Property(VersionAnchor).IsModified = true;
+            entry.Property(versionAnchor).IsModified = true;
         }
 
         foreach (var (name, value) in patch.Values)
@@ -140,11 +136,6 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context) : IWriteP
             }
         }
     }
-
-    private static string AnchorOf(IEntityType entityType) =>
-        entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Skip(1).Any()
-            ? EntityPathRules.VersionAnchor(entityType)!.Name
-            : string.Empty;
 
     /// <summary>
     /// A null in a required property or complex property: EF Core refuses some before the database would (primitive

@@ -130,7 +130,11 @@ internal static class EntityPathRules
     {
         if (property.IsShadowProperty())
         {
-            return "a shadow property";
+            // A column the database computes (a stored search vector) is neither written nor read by the CLR type: EF
+            // keeps it only in shadow state, so leaving it out of the statements leaves the entity as EF would.
+            return property.GetComputedColumnSql() is not null && property.ValueGenerated == ValueGenerated.OnAddOrUpdate
+                ? null
+                : "a shadow property";
         }
 
         if (property.IsConcurrencyToken && property.Name != nameof(Entity.Version))

@@ -66,7 +66,8 @@ internal sealed class ReturningStatements
             ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no version property.");
         _versionColumn = Column(_version);
 
-        var mapped = entityType.GetProperties().Where(property => property.GetColumnName(table) is not null).ToList();
+        // A shadow property here is a column the database computes (EntityPathRules): not the CLR entity's to read or write.
+        var mapped = entityType.GetProperties().Where(property => property.GetColumnName(table) is not null && !property.IsShadowProperty()).ToList();
 
         // Named columns, not *: the version is a system column that * leaves out.
         var columns = string.Join(", ", mapped.Select(Column));

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Fpas.Application.Common.Querying;
 using Fpas.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 
 namespace Fpas.Infrastructure.Persistence.Querying;
 
@@ -14,8 +15,11 @@ namespace Fpas.Infrastructure.Persistence.Querying;
 /// </summary>
 internal static class ListQueryTranslation
 {
-    /// <summary>The text search configuration of <c>q</c> and of the expression index that serves it.</summary>
+    /// <summary>The text search configuration of <c>q</c>, and of the stored vector it matches.</summary>
     public const string SearchConfiguration = "english";
+
+    /// <summary>The shadow property (column <c>search_vector</c>) that holds an entity's stored text-search vector.</summary>
+    public const string SearchVector = "SearchVector";
 
     private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
@@ -23,16 +27,11 @@ internal static class ListQueryTranslation
     private static readonly MethodInfo Contains = typeof(Enumerable).GetMethods()
         .Single(method => method.Name == nameof(Enumerable.Contains) && method.GetParameters().Length == 2).MakeGenericMethod(typeof(string));
 
-    private static readonly MethodInfo Concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!;
-
-    private static readonly MethodInfo ToTsVector = typeof(NpgsqlFullTextSearchDbFunctionsExtensions).GetMethod(
-        nameof(NpgsqlFullTextSearchDbFunctionsExtensions.ToTsVector), [typeof(DbFunctions), typeof(string), typeof(string)])!;
-
     private static readonly MethodInfo WebSearchToTsQuery = typeof(NpgsqlFullTextSearchDbFunctionsExtensions).GetMethod(
         nameof(NpgsqlFullTextSearchDbFunctionsExtensions.WebSearchToTsQuery), [typeof(DbFunctions), typeof(string), typeof(string)])!;
 
     private static readonly MethodInfo Matches = typeof(NpgsqlFullTextSearchLinqExtensions).GetMethod(
-        nameof(NpgsqlFullTextSearchLinqExtensions.Matches), [typeof(NpgsqlTypes.NpgsqlTsVector), typeof(NpgsqlTypes.NpgsqlTsQuery)])!;
+        nameof(NpgsqlFullTextSearchLinqExtensions.Matches), [typeof(NpgsqlTsVector), typeof(NpgsqlTsQuery)])!;
 
     private static readonly MethodInfo RowGreaterThan = typeof(NpgsqlDbFunctionsExtensions).GetMethod(
         nameof(NpgsqlDbFunctionsExtensions.GreaterThan), [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
@@ -42,7 +41,7 @@ internal static class ListQueryTranslation
 
     private static readonly MethodInfo CompareStrings = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    public static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> rows, ListQuery query, IReadOnlyList<(string Name, bool Nullable)> searchProperties)
+    public static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> rows, ListQuery query)
         where TEntity : Entity
     {
         var entity = Expression.Parameter(typeof(TEntity), "entity");
@@ -53,7 +52,7 @@ internal static class ListQueryTranslation
 
         if (query.Search is { } search)
         {
-            rows = rows.Where(SearchCondition<TEntity>(entity, searchProperties, search));
+            rows = rows.Where(SearchCondition<TEntity>(entity, search));
         }
 
         if (query.AfterId is { } afterId)
@@ -156,21 +155,14 @@ internal static class ListQueryTranslation
     }
 
     /// <summary>
-    /// <c>to_tsvector('english', a || ' ' || b ...) @@ websearch_to_tsquery('english', q)</c> over the declared search properties:
-    /// the same expression as the GIN index <c>IsTsVectorExpressionIndex</c> creates on them, so that the index serves it.
+    /// <c>search_vector @@ websearch_to_tsquery('english', q)</c>: the entity's stored text-search vector (a shadow property
+    /// computed by the database from the searched properties, with a GIN index), so that no row's vector is computed
+    /// per query.
     /// </summary>
-    private static Expression<Func<TEntity, bool>> SearchCondition<TEntity>(ParameterExpression entity, IReadOnlyList<(string Name, bool Nullable)> properties, string search)
+    private static Expression<Func<TEntity, bool>> SearchCondition<TEntity>(ParameterExpression entity, string search)
         where TEntity : Entity
     {
-        Expression? document = null;
-        foreach (var (name, nullable) in properties)
-        {
-            // As the index's expression: only a nullable column is wrapped in coalesce.
-            Expression text = nullable ? Expression.Coalesce(Property(entity, name), Expression.Constant(string.Empty)) : Property(entity, name);
-            document = document is null ? text : Expression.Call(Concat, document, Expression.Constant(" "), text);
-        }
-
-        var vector = Expression.Call(ToTsVector, Expression.Constant(EF.Functions), Expression.Constant(SearchConfiguration), document!);
+        var vector = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(NpgsqlTsVector)], entity, Expression.Constant(SearchVector));
         var query = Expression.Call(WebSearchToTsQuery, Expression.Constant(EF.Functions), Expression.Constant(SearchConfiguration), Parameter(search));
         return Lambda<TEntity>(Expression.Call(Matches, vector, query), entity);
     }

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -12,6 +13,14 @@ namespace Fpas.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.AddColumn<NpgsqlTsVector>(
+                name: "search_vector",
+                table: "item",
+                type: "tsvector",
+                nullable: true,
+                computedColumnSql: "to_tsvector('english', name || ' ' || coalesce(description, ''))",
+                stored: true);
 
             migrationBuilder.CreateIndex(
                 name: "item_created_timestamp_id_ix",
@@ -33,9 +42,8 @@ namespace Fpas.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "item_search_ix",
                 table: "item",
-                columns: new[] { "name", "description" })
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:TsVectorConfig", "english");
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
         }
 
         /// <inheritdoc />
@@ -55,6 +63,10 @@ namespace Fpas.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropIndex(
                 name: "item_search_ix",
+                table: "item");
+
+            migrationBuilder.DropColumn(
+                name: "search_vector",
                 table: "item");
 
             migrationBuilder.AlterDatabase()
