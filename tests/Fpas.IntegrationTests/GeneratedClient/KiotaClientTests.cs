@@ -26,8 +26,10 @@ public sealed class KiotaClientTests : ApiTest
         try
         {
             await File.WriteAllTextAsync(Path.Combine(work, "openapi.json"), await Client.GetStringAsync("/openapi.json"));
-            await RunAsync(work, "dotnet", "tool", "run", "kiota", "generate", "--language", "CSharp", "--openapi", "openapi.json",
-                "--class-name", "FpasClient", "--namespace-name", "Fpas.Client", "--output", "Client", "--exclude-backward-compatible");
+            // From the repository's root, where its tool manifest names kiota.
+            await RunAsync(RepositoryRoot(), "dotnet", "tool", "run", "kiota", "generate", "--language", "CSharp",
+                "--openapi", Path.Combine(work, "openapi.json"), "--class-name", "FpasClient", "--namespace-name", "Fpas.Client",
+                "--output", Path.Combine(work, "Client"), "--exclude-backward-compatible");
             File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "GeneratedClient", "ListCaller.cs.txt"), Path.Combine(work, "Program.cs"));
             File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "GeneratedClient", "ListCaller.csproj.txt"), Path.Combine(work, "ListCaller.csproj"));
 
@@ -40,6 +42,17 @@ public sealed class KiotaClientTests : ApiTest
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, ".config", "dotnet-tools.json")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("no .config/dotnet-tools.json above the test binaries");
     }
 
     private static async Task<string> RunAsync(string directory, string fileName, params string[] arguments)

@@ -1,6 +1,6 @@
 using Fpas.Domain.Items;
-using Microsoft.EntityFrameworkCore;
 using Fpas.Infrastructure.Persistence.Querying;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
 
