@@ -5,7 +5,7 @@ namespace Fpas.Application.Items;
 
 /// <summary>
 /// What clients may filter, sort and search item lists by (besides <c>id</c>, which every resource has). Each sortable
-/// field needs its index (<c>ItemConfiguration</c>), and the searched properties their text-search index.
+/// field needs its index (<c>ItemConfiguration</c>), and the searched properties a stored <c>SearchVector</c> column.
 /// </summary>
 public sealed class ItemListFields : ListFields<Item>
 {
