@@ -17,6 +17,9 @@ public static partial class ListQueryParser
 {
     public const int MaxInValues = 100;
     public const int MinContainsLength = 3;
+    public const string LimitName = "limit";
+    public const string OffsetName = "offset";
+    public const string AfterIdName = "after_id";
     public const string OrderByName = "order_by";
     public const string SearchName = "q";
     public const string CursorName = "cursor";
@@ -83,7 +86,7 @@ public static partial class ListQueryParser
         var afterId = paging.AfterId;
         if (query.TryGetValue(CursorName, out var cursors) && Single(CursorName, cursors, errors) is { } cursor)
         {
-            if (query.ContainsKey("offset") || query.ContainsKey("after_id"))
+            if (query.ContainsKey(OffsetName) || query.ContainsKey(AfterIdName))
             {
                 errors[CursorName] = ["'cursor' cannot be combined with 'offset' or 'after_id': the cursor already says where the page starts."];
             }

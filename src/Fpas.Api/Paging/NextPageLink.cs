@@ -11,7 +11,7 @@ namespace Fpas.Api.Paging;
 /// </summary>
 public static class NextPageLink
 {
-    private static readonly string[] Replaced = ["offset", "after_id", ListQueryParser.CursorName];
+    private static readonly string[] Replaced = [ListQueryParser.OffsetName, ListQueryParser.AfterIdName, ListQueryParser.CursorName];
 
     public static void AddNextPageLink<T>(this HttpContext httpContext, ListPage<T> page, ParsedListQuery parsed, Func<T, long> idOf)
     {
@@ -26,11 +26,11 @@ public static class NextPageLink
 
         var query = parsed.Query;
         var http = httpContext.Request;
-        var parameters = query is { IsPlain: true, After: null }
+        var parameters = query.IsPlain
             ? QueryString.Create(
             [
-                new KeyValuePair<string, string?>("limit", query.Limit.ToString(CultureInfo.InvariantCulture)),
-                new KeyValuePair<string, string?>("after_id", idOf(page.Rows[^1]).ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string?>(ListQueryParser.LimitName, query.Limit.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string?>(ListQueryParser.AfterIdName, idOf(page.Rows[^1]).ToString(CultureInfo.InvariantCulture)),
             ])
             : QueryString.Create(http.Query
                 .Where(parameter => !Replaced.Contains(parameter.Key, StringComparer.Ordinal))

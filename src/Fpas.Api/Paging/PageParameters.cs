@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Fpas.Application.Common.Querying;
+using Fpas.Application.Common.Paging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fpas.Api.Paging;
@@ -11,15 +11,15 @@ namespace Fpas.Api.Paging;
 /// </summary>
 public sealed record PageParameters
 {
-    [FromQuery(Name = "limit")]
-    [Range(1, ListQuery.MaxLimit, ErrorMessage = "limit must be between 1 and 1000.")]
-    public int Limit { get; init; } = ListQuery.DefaultLimit;
+    [FromQuery(Name = ListQueryParser.LimitName)]
+    [Range(1, PageRequest.MaxLimit, ErrorMessage = "limit must be between 1 and 1000.")]
+    public int Limit { get; init; } = PageRequest.DefaultLimit;
 
-    [FromQuery(Name = "offset")]
+    [FromQuery(Name = ListQueryParser.OffsetName)]
     [Range(0, int.MaxValue, ErrorMessage = "offset must be 0 or more.")]
     public int Offset { get; init; }
 
-    [FromQuery(Name = "after_id")]
+    [FromQuery(Name = ListQueryParser.AfterIdName)]
     [Range(0, long.MaxValue, ErrorMessage = "after_id must be 0 or more.")]
     public long? AfterId { get; init; }
 

@@ -67,7 +67,7 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
     public Task<IReadOnlyList<TEntity>> QueryAsync(ListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query is { IsPlain: true, After: null })
+        if (query.IsPlain)
         {
             return ListAsync(new PageRequest(query.Limit, query.Offset, query.AfterId), cancellationToken);
         }

@@ -14,9 +14,7 @@ public sealed record ListQuery(
     long? AfterId = null,
     IReadOnlyList<object>? After = null)
 {
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
-
-    /// <summary>True when the query has no filter, no search and the default order (by id): the plain id-ordered page.</summary>
-    public bool IsPlain => Conditions.Count == 0 && Search is null && Order is [{ Descending: false } only] && only.Field.Name == ListFields.IdName;
+    /// <summary>True when the query has no filter, no search, no cursor and the default order (by id): the plain id-ordered page.</summary>
+    public bool IsPlain => Conditions.Count == 0 && Search is null && After is null
+        && Order is [{ Descending: false } only] && only.Field.Name == ListFields.IdName;
 }

@@ -31,13 +31,17 @@ internal static class EntityPathRules
             return $"{nameof(Entity.Version)} is not mapped as the xmin row version (ADR 14)";
         }
 
-        if (entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Count() > 1 && VersionAnchor(entityType) is null)
+        if (SpansTables(entityType) && VersionAnchor(entityType) is null)
         {
             return "it spans several tables, and its version's table has no column an update could write to change the version";
         }
 
         return WhyDiscriminatorIsLost(entityType);
     }
+
+    /// <summary>Whether <paramref name="entityType"/>'s columns lie in more than one table (TPT, entity splitting).</summary>
+    public static bool SpansTables(IEntityType entityType) =>
+        entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Skip(1).Any();
 
     /// <summary>
     /// A property in the table that holds the version, which an update of an entity type spread over several tables (TPT,

@@ -40,7 +40,7 @@ internal sealed partial class EntityPaths
                 continue;
             }
 
-            if (entityType.GetTableMappings().Select(mapping => mapping.Table).Distinct().Skip(1).Any())
+            if (EntityPathRules.SpansTables(entityType))
             {
                 _versionAnchors[entityType.ClrType] = EntityPathRules.VersionAnchor(entityType)!.Name;
             }
