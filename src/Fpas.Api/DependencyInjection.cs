@@ -28,7 +28,8 @@ public static class DependencyInjection
         services.AddControllers(options =>
             {
                 options.Filters.Add(new FluentValidationFilter());
-                options.Conventions.Add(new ConditionalRequestsConvention());
+                options.Filters.Add(new EntityTagResultFilter());
+                options.Filters.Add(new PreconditionFailedFilter());
                 options.Conventions.Add(new ProblemResponsesConvention());
                 options.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
                 Utf8Only(options);

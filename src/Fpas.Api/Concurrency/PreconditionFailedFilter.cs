@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Fpas.Api.Concurrency;
 
 /// <summary>
-/// A failed <c>If-Match</c> is a 412 problem that carries the current <c>ETag</c>. Answered inside MVC rather than by
-/// the exception handler middleware, which strips <c>ETag</c> from every answer it writes.
+/// A failed <c>If-Match</c> is a 412 problem that carries the current <c>ETag</c>. Answered inside MVC (a filter on
+/// every action) because the exception handler middleware strips <c>ETag</c> from every answer it writes; the same
+/// status and detail as <see cref="ApiExceptionHandler"/>'s mapping.
 /// </summary>
 public sealed class PreconditionFailedFilter : IExceptionFilter
 {

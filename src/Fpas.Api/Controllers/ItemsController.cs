@@ -1,13 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mime;
 using Fpas.Api.Concurrency;
+using Fpas.Api.Idempotency;
 using Fpas.Api.Paging;
+using Fpas.Api.Security;
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Items;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fpas.Api.Controllers;
 
+/// <summary>
+/// <c>/items</c>. What each action does beyond its service call is declared on it: the scope it needs
+/// (<c>[RequireScope]</c>), <c>Idempotency-Key</c> replay (<c>[Idempotent]</c>), and a conditional write
+/// (<c>[FromIfMatch]</c>: 412 when stale, 428 when the server requires it). A <see cref="Versioned{TValue}"/>
+/// answer carries its <c>ETag</c> and answers a matching <c>If-None-Match</c> with 304.
+/// </summary>
 [ApiController]
 [Route("items")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, MediaTypeNames.Application.ProblemJson)]
@@ -16,6 +24,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
     private const string PositiveIdMessage = "The id must be an integer of at least 1.";
 
     [HttpGet]
+    [RequireScope("items:read")]
     [EndpointSummary("List items: filter, sort and search, with offset, keyset (after_id) or cursor paging")]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
     [ListFilters<ItemListFields>]
@@ -28,6 +37,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
     }
 
     [HttpGet("{id}")]
+    [RequireScope("items:read")]
     [EndpointSummary("Get one item")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
@@ -36,6 +46,8 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.GetAsync(id, cancellationToken);
 
     [HttpPost]
+    [RequireScope("items:write")]
+    [Idempotent]
     [EndpointSummary("Create an item")]
     [Consumes(MediaTypeNames.Application.Json)]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
@@ -44,6 +56,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.CreateAsync(request, cancellationToken);
 
     [HttpPut("{id}")]
+    [RequireScope("items:write")]
     [EndpointSummary("Change an item: only the properties present in the body")]
     [Consumes(MediaTypeNames.Application.Json)]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
@@ -58,6 +71,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.UpdateAsync(id, request, condition, cancellationToken);
 
     [HttpDelete("{id}")]
+    [RequireScope("items:write")]
     [EndpointSummary("Delete an item and return it")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]

@@ -4,9 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Fpas.Api.Errors;
 
-/// <summary>Maps application exceptions to problem responses. Anything unknown is a 500 without details.</summary>
+/// <summary>
+/// The one mapping from exceptions to problem responses (a 412 keeps its <c>ETag</c> through
+/// <see cref="Concurrency.PreconditionFailedFilter"/>). Anything unknown is a 500 without details.
+/// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    private const string Invalid = "One or more validation errors occurred.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -16,50 +21,44 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             return true;
         }
 
-        var (status, detail) = exception switch
+        var (problem, retryAfter) = exception switch
         {
-            NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
-            DuplicateValueException e => (StatusCodes.Status400BadRequest, e.Message),
-            IdempotencyKeyInUseException e => (StatusCodes.Status409Conflict, e.Message),
-            WriteConflictException e => (StatusCodes.Status409Conflict, e.Message),
-            IdempotencyKeyReusedException e => (StatusCodes.Status422UnprocessableEntity, e.Message),
-            RequiredValueMissingException or InvalidRequestException => (StatusCodes.Status422UnprocessableEntity, "One or more validation errors occurred."),
-            UniqueConstraintException => (StatusCodes.Status409Conflict, "The request conflicts with an existing resource."),
-            DatabaseUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."),
-            BadHttpRequestException e => (e.StatusCode, e.Message),
+            NotFoundException e => (Problem(StatusCodes.Status404NotFound, e.Message), null),
+            DuplicateValueException e => (Problem(StatusCodes.Status400BadRequest, e.Message), null),
+            IdempotencyKeyInUseException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
+            WriteConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
+            UniqueConstraintException => (Problem(StatusCodes.Status409Conflict, "The request conflicts with an existing resource."), null),
+            PreconditionFailedException e => (Problem(StatusCodes.Status412PreconditionFailed, e.Message), null),
+            ConditionRequiredException e => (Problem(StatusCodes.Status428PreconditionRequired, e.Message), null),
+            IdempotencyKeyReusedException e => (Problem(StatusCodes.Status422UnprocessableEntity, e.Message), null),
+            RequiredValueMissingException e => (Invalid422(new Dictionary<string, string[]> { [e.PropertyName] = [e.Message] }), null),
+            InvalidRequestException e => (Invalid422(e.Errors.ToDictionary()), null),
+            DatabaseUnavailableException => (Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."), "5"),
+            BadHttpRequestException e => (Problem(e.StatusCode, e.Message), null),
             // Kestrel reports some malformed framing (a chunk size that overflows) as a plain IOException of the body read.
-            IOException => (StatusCodes.Status400BadRequest, "The request body could not be read."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+            IOException => (Problem(StatusCodes.Status400BadRequest, "The request body could not be read."), null),
+            _ => (Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred."), (string?)null),
         };
 
+        var status = problem.Status!.Value;
         if (status >= StatusCodes.Status500InternalServerError)
         {
             LogServerError(logger, exception, status, ProblemDefaults.TraceId());
         }
 
         httpContext.Response.StatusCode = status;
-        switch (exception)
+        if (retryAfter is not null)
         {
-            case DatabaseUnavailableException:
-                httpContext.Response.Headers.RetryAfter = "5";
-                break;
-            case IdempotencyKeyInUseException or WriteConflictException:
-                httpContext.Response.Headers.RetryAfter = "1";
-                break;
+            httpContext.Response.Headers.RetryAfter = retryAfter;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = exception switch
-            {
-                RequiredValueMissingException missing => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [missing.PropertyName] = [missing.Message] }) { Status = status, Detail = detail },
-                InvalidRequestException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary()) { Status = status, Detail = detail },
-                _ => new ProblemDetails { Status = status, Detail = detail },
-            },
-        });
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
+
+    private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
+
+    private static HttpValidationProblemDetails Invalid422(IDictionary<string, string[]> errors) =>
+        new(errors) { Status = StatusCodes.Status422UnprocessableEntity, Detail = Invalid };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status} (trace {TraceId})")]
     private static partial void LogServerError(ILogger logger, Exception exception, int status, string traceId);

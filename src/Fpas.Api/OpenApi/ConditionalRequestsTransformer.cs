@@ -1,6 +1,7 @@
 using System.Reflection;
 using Fpas.Api.Concurrency;
 using Fpas.Api.Idempotency;
+using Fpas.Application.Common.Concurrency;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,7 +10,8 @@ namespace Fpas.Api.OpenApi;
 
 /// <summary>
 /// Documents the request fields the generic layers honour: <c>If-None-Match</c> on reads that return a versioned
-/// entity, <c>If-Match</c> on writes that take a <see cref="VersionCondition"/>, <c>Idempotency-Key</c> on every POST;
+/// entity, <c>If-Match</c> on writes that take a <see cref="VersionCondition"/>, <c>Idempotency-Key</c> on
+/// <c>[Idempotent]</c> actions;
 /// and the <c>ETag</c> of their answers.
 /// </summary>
 public sealed class ConditionalRequestsTransformer : IOpenApiOperationTransformer
@@ -24,7 +26,7 @@ public sealed class ConditionalRequestsTransformer : IOpenApiOperationTransforme
         }
 
         var method = context.Description.HttpMethod ?? string.Empty;
-        if (ConditionalRequestsConvention.ReturnsVersioned(action.MethodInfo.ReturnType))
+        if (ReturnsVersioned(action.MethodInfo.ReturnType))
         {
             DescribeETag(operation);
             if (HttpMethods.IsGet(method))
@@ -41,7 +43,7 @@ public sealed class ConditionalRequestsTransformer : IOpenApiOperationTransforme
             operation.Responses?.TryAdd("428", ProblemResponse("If-Match is required by this server.", context.Document));
         }
 
-        if (HttpMethods.IsPost(method))
+        if (action.MethodInfo.GetCustomAttribute<IdempotentAttribute>() is not null)
         {
             AddHeader(operation, IdempotencyKeyHeader.Name, "1 to 255 visible ASCII characters, unique per request to this client. "
                 + "A repeat with the same key and body replays the first answer (with `Idempotent-Replayed: true`); "
@@ -50,6 +52,15 @@ public sealed class ConditionalRequestsTransformer : IOpenApiOperationTransforme
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>True for <see cref="Versioned{TValue}"/>, also inside a <see cref="Task{TResult}"/>.</summary>
+    private static bool ReturnsVersioned(Type returnType)
+    {
+        var type = returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>)
+            ? returnType.GetGenericArguments()[0]
+            : returnType;
+        return type.IsAssignableTo(typeof(IVersioned));
     }
 
     private static void DescribeETag(OpenApiOperation operation)

@@ -11,10 +11,11 @@ namespace Fpas.Api.Idempotency;
 /// PostgreSQL before the action runs (a second request meanwhile gets 409); the action's writes and the answer
 /// kept for replay commit in one transaction, and only a 2xx answer is kept, so a failed request can be retried
 /// with the same key. A repeat with the same key and fingerprint replays the answer; another request under
-/// that key is a 422. Added to every POST action by <see cref="Concurrency.ConditionalRequestsConvention"/>;
+/// that key is a 422. Declared on the actions it applies to (<c>[Idempotent]</c>, on every POST of a resource);
 /// requests without the header pay one header lookup.
 /// </summary>
-public sealed class IdempotencyFilter : IAsyncResourceFilter
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class IdempotentAttribute : Attribute, IAsyncResourceFilter
 {
     /// <summary>The claim that names the client in a bearer token; requests without one share the anonymous scope.</summary>
     private const string SubjectClaim = "sub";
@@ -23,8 +24,7 @@ public sealed class IdempotencyFilter : IAsyncResourceFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var request = context.HttpContext.Request;
-        return HttpMethods.IsPost(request.Method) && request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values)
+        return context.HttpContext.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var values)
             ? ExecuteKeyedAsync(context, next, values)
             : next();
     }
