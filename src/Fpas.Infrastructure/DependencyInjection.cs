@@ -1,9 +1,11 @@
+using Fpas.Application.Common.Auditing;
 using Fpas.Application.Common.Idempotency;
 using Fpas.Application.Common.Persistence;
 using Fpas.Application.Common.Querying;
 using Fpas.Infrastructure.Idempotency;
 using Fpas.Infrastructure.Persistence;
 using Fpas.Infrastructure.Persistence.Paths;
+using Fpas.Infrastructure.Persistence.SoftDelete;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +62,14 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IdempotencyKeyCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeyCleanup>());
+        services.TryAddSingleton<ICurrentUser, NoRequestUser>();
+        services.AddOptions<SoftDeleteOptions>()
+            .BindConfiguration(SoftDeleteOptions.SectionName)
+            .Validate(options => options.Retention > TimeSpan.Zero && options.PurgeInterval > TimeSpan.Zero && options.PurgeBatchSize > 0,
+                "SoftDelete:Retention and SoftDelete:PurgeInterval must be positive durations and SoftDelete:PurgeBatchSize a positive number.")
+            .ValidateOnStart();
+        services.AddSingleton<SoftDeletePurge>();
+        services.AddHostedService(provider => provider.GetRequiredService<SoftDeletePurge>());
         services.AddHostedService<DatabaseMigrator>();
 
         services.AddHealthChecks()

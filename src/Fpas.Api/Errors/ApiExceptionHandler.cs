@@ -27,6 +27,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             DuplicateValueException e => (Problem(StatusCodes.Status400BadRequest, e.Message), null),
             IdempotencyKeyInUseException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
             WriteConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
+            RestoreConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), null),
             UniqueConstraintException => (Problem(StatusCodes.Status409Conflict, "The request conflicts with an existing resource."), null),
             PreconditionFailedException e => (Problem(StatusCodes.Status412PreconditionFailed, e.Message), null),
             ConditionRequiredException e => (Problem(StatusCodes.Status428PreconditionRequired, e.Message), null),

@@ -1,3 +1,4 @@
+using Fpas.Application.Common.Auditing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -51,6 +52,8 @@ public static class ApiSecurity
             cache.AttachTo(options.Events ??= new JwtBearerEvents());
         });
         services.AddAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
         // Read unvalidated here: MapControllers builds the application model before RunOrExplainAsync reports a bad setting.
         services.AddOptions<MvcOptions>().Configure<IConfiguration, IHostEnvironment>((mvc, configuration, environment) =>

@@ -1,4 +1,5 @@
 using Fpas.Domain.Common;
+using Fpas.Infrastructure.Persistence.SoftDelete;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fpas.Infrastructure.Persistence;
@@ -18,6 +19,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         // Trigram indexes serve the lists' __contains filters (ADR 18).
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Soft-deletable entities: a named query filter and partial unique indexes (ADR 19).
+        SoftDeleteModel.Apply(modelBuilder);
 
         // Every entity's version is PostgreSQL's xmin: changed by the server on every write, no column to keep (ADR 14).
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(type => type.ClrType.IsAssignableTo(typeof(Entity))))

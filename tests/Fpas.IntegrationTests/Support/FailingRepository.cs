@@ -24,5 +24,9 @@ public sealed class FailingRepository<TEntity> : IRepository<TEntity>
 
     public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken) => throw Failure();
 
+    public Task<TEntity?> GetByIdIncludingDeletedAsync(long id, CancellationToken cancellationToken) => throw Failure();
+
+    public Task<TEntity?> RestoreAsync(long id, VersionCondition condition, CancellationToken cancellationToken) => throw Failure();
+
     private static InvalidOperationException Failure() => new(SecretMessage);
 }

@@ -27,6 +27,12 @@ public sealed class ZooHarness : IAsyncDisposable
     private readonly List<AsyncServiceScope> _scopes = [];
 
     public ZooHarness(string connectionString, WritePathSetting setting, params IInterceptor[] interceptors)
+        : this(connectionString, setting, configureServices: null, interceptors)
+    {
+    }
+
+    /// <param name="configureServices">Replaces services after the app's own (a clock, the current user).</param>
+    public ZooHarness(string connectionString, WritePathSetting setting, Action<IServiceCollection>? configureServices, params IInterceptor[] interceptors)
     {
         ConnectionString = connectionString;
         var configuration = new ConfigurationBuilder()
@@ -36,7 +42,7 @@ public sealed class ZooHarness : IAsyncDisposable
                 ["Database:WritePath"] = setting.ToString(),
             })
             .Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddMetrics()
@@ -48,8 +54,9 @@ public sealed class ZooHarness : IAsyncDisposable
                 {
                     options.AddInterceptors(interceptors);
                 }
-            })
-            .BuildServiceProvider();
+            });
+        configureServices?.Invoke(services);
+        _services = services.BuildServiceProvider();
     }
 
     public string ConnectionString { get; }
@@ -60,6 +67,10 @@ public sealed class ZooHarness : IAsyncDisposable
     /// <summary>A repository in a new scope (its own DbContext), as one request would have.</summary>
     public IRepository<TEntity> Repository<TEntity>()
         where TEntity : Entity => NewScope().GetRequiredService<IRepository<TEntity>>();
+
+    /// <summary>A singleton of the app's services (the purge, for one).</summary>
+    public TService Service<TService>()
+        where TService : notnull => _services.GetRequiredService<TService>();
 
     /// <summary>A context in a new scope: for the plain EF Core reference writes, and for transactions.</summary>
     public AppDbContext Context() => NewScope().GetRequiredService<AppDbContext>();

@@ -29,8 +29,14 @@ public sealed class EntityPatch<TEntity>
             throw new ArgumentException($"Expected a property of {typeof(TEntity).Name} other than its id, like entity => entity.Name.", nameof(property));
         }
 
-        var assignment = new PropertyValue(info.Name, value);
-        var existing = _values.FindIndex(candidate => candidate.PropertyName == info.Name);
+        return Set(new PropertyValue(info.Name, value));
+    }
+
+    /// <summary>Sets a property by name: for the generic layers (audit columns, soft delete), which know no entity type.</summary>
+    public EntityPatch<TEntity> Set(PropertyValue assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var existing = _values.FindIndex(candidate => candidate.PropertyName == assignment.PropertyName);
         if (existing >= 0)
         {
             _values[existing] = assignment;

@@ -32,6 +32,19 @@ public interface IRepository<TEntity>
     /// </summary>
     Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the entity in one statement that also checks <paramref name="condition"/>, and returns it as it was; null when no entity has that id.</summary>
+    /// <summary>
+    /// Deletes the entity in one statement that also checks <paramref name="condition"/>, and returns it as it was; null
+    /// when no entity has that id. An <see cref="ISoftDeletable"/> entity is only marked deleted, and returned so.
+    /// </summary>
     Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken);
+
+    /// <summary>Like <see cref="GetByIdAsync"/>, and also a soft-deleted <see cref="ISoftDeletable"/> entity.</summary>
+    Task<TEntity?> GetByIdIncludingDeletedAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings back a soft-deleted <see cref="ISoftDeletable"/> entity if <paramref name="condition"/> holds (a live one is
+    /// returned unchanged); null when no entity, live or deleted, has that id. A unique value taken meanwhile is a
+    /// <see cref="Exceptions.UniqueConstraintException"/>.
+    /// </summary>
+    Task<TEntity?> RestoreAsync(long id, VersionCondition condition, CancellationToken cancellationToken);
 }

@@ -14,7 +14,10 @@ public sealed record ListQuery(
     long? AfterId = null,
     IReadOnlyList<object>? After = null)
 {
+    /// <summary>Soft-deleted rows too (<c>include_deleted=true</c>); only for <see cref="Domain.Common.ISoftDeletable"/> entities.</summary>
+    public bool IncludeDeleted { get; init; }
+
     /// <summary>True when the query has no filter, no search, no cursor and the default order (by id): the plain id-ordered page.</summary>
-    public bool IsPlain => Conditions.Count == 0 && Search is null && After is null
+    public bool IsPlain => Conditions.Count == 0 && Search is null && After is null && !IncludeDeleted
         && Order is [{ Descending: false } only] && only.Field.Name == ListFields.IdName;
 }

@@ -54,10 +54,29 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context, string? v
         });
 
     public Task<TEntity?> UpdateAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken) =>
-        WriteAsync(id, condition, entity => Apply(patch, context.Entry(entity)), deleting: false, cancellationToken);
+        WriteAsync(() => LoadById(context, id, cancellationToken), condition, entity => Apply(patch, context.Entry(entity)), deleting: false, cancellationToken);
 
     public Task<TEntity?> DeleteAsync(long id, VersionCondition condition, CancellationToken cancellationToken) =>
-        WriteAsync(id, condition, entity => context.Remove(entity), deleting: true, cancellationToken);
+        WriteAsync(() => LoadById(context, id, cancellationToken), condition, entity => context.Remove(entity), deleting: true, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="patch"/> to a soft-deleted row, found through <paramref name="withDeleted"/> (the soft-delete
+    /// filter lifted); a live row is returned as it is.
+    /// </summary>
+    public Task<TEntity?> RestoreAsync(
+        long id, EntityPatch<TEntity> patch, Func<IQueryable<TEntity>, IQueryable<TEntity>> withDeleted, VersionCondition condition, CancellationToken cancellationToken) =>
+        WriteAsync(
+            () => withDeleted(context.Set<TEntity>()).FirstOrDefaultAsync(entity => entity.Id == id, cancellationToken),
+            condition,
+            entity =>
+            {
+                if (entity is Domain.Common.ISoftDeletable { DeletedAt: not null })
+                {
+                    Apply(patch, context.Entry(entity));
+                }
+            },
+            deleting: false,
+            cancellationToken);
 
     /// <summary>
     /// The row as the database stores it (numeric scale, timestamp precision, values set by triggers), as the
@@ -67,14 +86,14 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context, string? v
     private async Task<TEntity> StoredAsync(TEntity saved, CancellationToken cancellationToken) =>
         await ReadById(context, saved.Id, cancellationToken) ?? saved;
 
-    private Task<TEntity?> WriteAsync(long id, VersionCondition condition, Action<TEntity> change, bool deleting, CancellationToken cancellationToken) =>
+    private Task<TEntity?> WriteAsync(Func<Task<TEntity?>> load, VersionCondition condition, Action<TEntity> change, bool deleting, CancellationToken cancellationToken) =>
         DatabaseErrors.TranslateAsync<TEntity, TEntity?>(context, async () =>
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    var entity = await LoadById(context, id, cancellationToken);
+                    var entity = await load();
                     if (entity is null)
                     {
                         return null;

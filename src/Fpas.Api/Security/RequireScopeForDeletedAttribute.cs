@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+
+namespace Fpas.Api.Security;
+
+/// <summary>
+/// On a read of a soft-deletable resource: a request that asks for deleted rows (<c>include_deleted=true</c>) needs
+/// this scope as well (<c>tags:deleted:read</c>), unless anonymous writes are allowed (an open API hides nothing).
+/// Requests without the parameter pay one query lookup.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class RequireScopeForDeletedAttribute(string scope) : Attribute, IAsyncAuthorizationFilter
+{
+    public const string ParameterName = "include_deleted";
+
+    public string Scope { get; } = scope;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        if (!http.Request.Query.TryGetValue(ParameterName, out var value) || !bool.TryParse(value, out var includeDeleted) || !includeDeleted
+            || http.RequestServices.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.AnonymousWrites)
+        {
+            return; // a value that is not a boolean is the model binder's 422
+        }
+
+        var policy = (await http.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(Scope))!;
+        var evaluator = http.RequestServices.GetRequiredService<IPolicyEvaluator>();
+        var authorization = await evaluator.AuthorizeAsync(policy, await evaluator.AuthenticateAsync(policy, http), http, resource: null);
+        if (authorization.Challenged)
+        {
+            context.Result = new ChallengeResult([.. policy.AuthenticationSchemes]);
+        }
+        else if (authorization.Forbidden)
+        {
+            context.Result = new ForbidResult([.. policy.AuthenticationSchemes]);
+        }
+    }
+}
