@@ -6,6 +6,8 @@
 #                                "coverage: lines X%, branches Y%" and fails below the floor in tests/coverage-floor
 #   scripts/test.sh --no-coverage  the same without collecting coverage
 #   scripts/test.sh --only NAME / --exclude NAME  only / all but the test project NAME (e.g. Fpas.TemplateTests)
+#   scripts/test.sh --without-tools  skips the tests that need node and npm, or bash with /proc (category
+#                                NeedsExternalTools: the workflow lint and the script tests), as on Windows or macOS
 #   scripts/test.sh --repeat N   the whole suite N times, each in a new random order; prints the seed of each
 #                                failing run (FPAS_TEST_SEED=<seed> scripts/test.sh repeats that order)
 #   scripts/test.sh --results D  also keeps the TRX result files in folder D (for CI artifacts, or to check what ran)
@@ -32,6 +34,7 @@ keep_results=""
 via_pgbouncer=""
 coverage=yes
 only=""
+filter=()
 exclude=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,7 +45,8 @@ while [ $# -gt 0 ]; do
     --no-coverage) coverage=""; shift ;;
     --only) only=${2:?--only takes a test project name}; shift 2 ;;
     --exclude) exclude=${2:?--exclude takes a test project name}; shift 2 ;;
-    *) echo "usage: scripts/test.sh [--repeat N] [--results DIR] [--no-coverage] [--only NAME | --exclude NAME] [--via-pgbouncer]" >&2; exit 2 ;;
+    --without-tools) filter=(--filter "TestCategory!=NeedsExternalTools"); shift ;;
+    *) echo "usage: scripts/test.sh [--repeat N] [--results DIR] [--no-coverage] [--only NAME | --exclude NAME] [--without-tools] [--via-pgbouncer]" >&2; exit 2 ;;
   esac
 done
 
@@ -146,7 +150,7 @@ run_project() {
   if [ -n "$coverage" ] && in_solution "$project"; then
     collect=(--collect "XPlat Code Coverage" --settings tests/coverage.runsettings)
   fi
-  dotnet test "$project" "${@:3}" "${collect[@]}" --nologo -v quiet --logger trx --results-directory "$results/$name" \
+  dotnet test "$project" "${@:3}" "${collect[@]}" "${filter[@]}" --nologo -v quiet --logger trx --results-directory "$results/$name" \
     >"$results/$name.log" 2>&1
 }
 

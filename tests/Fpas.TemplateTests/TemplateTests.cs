@@ -32,6 +32,8 @@ public sealed partial class TemplateTests
         await ProcessRunner.RunAsync(solution, "dotnet", "new", "fpas-resource", "-n", GeneratedSolution.ResourceName,
             "--solution", GeneratedSolution.CSharpName, "--debug:custom-hive", _hive);
         ApplyTeamEdits(solution);
+        await ProcessRunner.RunAsync(solution, "dotnet", "new", "fpas-resource", "-n", GeneratedSolution.OptionsResourceName,
+            "--solution", GeneratedSolution.CSharpName, "--audited", "--soft-delete", "--debug:custom-hive", _hive);
         await ProcessRunner.RunAsync(solution, "dotnet", "tool", "restore");
 
         // dotnet ef reads the project's assets before it builds: restore that project (and what it references) only;
@@ -69,6 +71,19 @@ public sealed partial class TemplateTests
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.Search_MatchesWordsPhrasesAndExclusions_InNameAndDescription"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.OrderBy_SortsByTheKeys_ThenById"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.TagsQueryTests.WalkingNextLinks_OfAFilteredSortedList_ReturnsEveryRowOnce_WhileOthersChange"));
+
+            // The resource made with --audited --soft-delete: its options' own tests, and every test a plain resource has.
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesAuditTests.CreateAndUpdate_StampTheTokensSubject_AndTheClock"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesAuditTests.ABodyThatSendsTheAuditColumns_ChangesNothing"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesAuditTests.TheDocument_MarksTheAuditColumnsReadOnly"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesSoftDeleteTests.ADeletedRow_IsMissedByEveryReadAndWrite_AndStaysAsItWas"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesSoftDeleteTests.DeletedRows_NeedTheParameterAndTheirOwnScope"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesSoftDeleteTests.Restore_BringsTheRowBack_WithANewETag_AndHonoursIfMatchAndIdempotencyKey"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesSoftDeleteTests.ADeletedName_CanBeTakenAgain_AndThenItsRestoreIsA409"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesSoftDeleteTests.ThePurge_RemovesRowsDeletedLongerThanTheRetention"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesRoundTripTests.EveryCreateProperty_IsStored_AndReadBackByIdAndInTheList"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesConditionalRequestsTests.LostUpdate_IsPrevented_UnderARace_OneWinnerAndTheRest412"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesIdempotencyTests.Replay_SurvivesARestart_OfTheApp"));
         });
     }
 

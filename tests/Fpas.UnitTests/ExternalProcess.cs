@@ -6,6 +6,12 @@ namespace Fpas.UnitTests;
 public static class ExternalProcess
 {
     /// <summary>
+    /// The category of the tests that need node and npm, or bash with <c>/proc</c>: skipped with
+    /// <c>scripts/test.sh --without-tools</c>, or <c>dotnet test --filter TestCategory!=NeedsExternalTools</c>.
+    /// </summary>
+    public const string ToolsCategory = "NeedsExternalTools";
+
+    /// <summary>
     /// The exit code and the output (standard output, then standard error). <paramref name="environment"/> sets
     /// variables for the program, and a null value removes one it would otherwise inherit.
     /// </summary>

@@ -28,10 +28,21 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
     [EndpointSummary("List items: filter, sort and search, with offset, keyset (after_id) or cursor paging")]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
     [ListFilters<ItemListFields>]
+#if (softDelete)
+    [RequireScopeForDeleted("items:deleted:read")]
+    public async Task<IReadOnlyList<ItemResponse>> ListAsync(
+        [FromQuery] PageParameters paging,
+        [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted,
+        CancellationToken cancellationToken)
+    {
+        var query = ListQueryParser.Parse(Request.Query, fields, paging);
+        var page = await items.ListAsync(query.Query with { IncludeDeleted = includeDeleted }, cancellationToken);
+#else
     public async Task<IReadOnlyList<ItemResponse>> ListAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
     {
         var query = ListQueryParser.Parse(Request.Query, fields, paging);
         var page = await items.ListAsync(query.Query, cancellationToken);
+#endif
         HttpContext.AddNextPageLink(page, query, item => item.Id);
         return page.Rows;
     }
@@ -42,8 +53,17 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
+#if (softDelete)
+    [RequireScopeForDeleted("items:deleted:read")]
+    public Task<Versioned<ItemResponse>> GetAsync(
+        [Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id,
+        [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted,
+        CancellationToken cancellationToken) =>
+        items.GetAsync(id, includeDeleted, cancellationToken);
+#else
     public Task<Versioned<ItemResponse>> GetAsync([Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id, CancellationToken cancellationToken) =>
         items.GetAsync(id, cancellationToken);
+#endif
 
     [HttpPost]
     [RequireScope("items:write")]
@@ -81,4 +101,20 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         [FromIfMatch] VersionCondition condition,
         CancellationToken cancellationToken) =>
         items.DeleteAsync(id, condition, cancellationToken);
+#if (softDelete)
+
+    [HttpPost("{id}/restore")]
+    [RequireScope("items:write")]
+    [Idempotent]
+    [EndpointSummary("Bring back a deleted item")]
+    [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
+    public Task<Versioned<ItemResponse>> RestoreAsync(
+        [Range(1, long.MaxValue, ErrorMessage = PositiveIdMessage)] long id,
+        [FromIfMatch] VersionCondition condition,
+        CancellationToken cancellationToken) =>
+        items.RestoreAsync(id, condition, cancellationToken);
+#endif
 }

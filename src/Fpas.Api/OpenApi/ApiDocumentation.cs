@@ -28,6 +28,7 @@ public static class ApiDocumentation
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer<OptionalSchemaTransformer>();
+            options.AddSchemaTransformer<ReadOnlySchemaTransformer>();
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<ConditionalRequestsTransformer>();

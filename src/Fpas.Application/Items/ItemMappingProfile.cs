@@ -20,7 +20,19 @@ public sealed class ItemMappingProfile : Profile
         CreateMap<CreateItemRequest, Item>()
             .ForMember(item => item.Id, options => options.Ignore())
             .ForMember(item => item.Version, options => options.Ignore())
-            .ForMember(item => item.CreatedTimestamp, options => options.Ignore());
+            .ForMember(item => item.CreatedTimestamp, options => options.Ignore())
+            // Set by the repository only (ADR 19): never from a request.
+#if (audited)
+            .ForMember(item => item.CreatedAt, options => options.Ignore())
+            .ForMember(item => item.CreatedBy, options => options.Ignore())
+            .ForMember(item => item.UpdatedAt, options => options.Ignore())
+            .ForMember(item => item.UpdatedBy, options => options.Ignore())
+#endif
+#if (softDelete)
+            .ForMember(item => item.DeletedAt, options => options.Ignore())
+            .ForMember(item => item.DeletedBy, options => options.Ignore())
+#endif
+            ;
 
         // A partial update becomes a patch of the present properties only: one UPDATE, no prior read.
         CreateMap<UpdateItemRequest, EntityPatch<Item>>()

@@ -13,12 +13,21 @@ namespace Fpas.Application.Items;
 /// </summary>
 public sealed class ItemService(IRepository<Item> repository, IMapper mapper)
 {
+#if (softDelete)
+    public async Task<Versioned<ItemResponse>> GetAsync(long id, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        var item = await (includeDeleted ? repository.GetByIdIncludingDeletedAsync(id, cancellationToken) : repository.GetByIdAsync(id, cancellationToken))
+            ?? throw new NotFoundException(nameof(Item));
+        return ToResponse(item);
+    }
+#else
     public async Task<Versioned<ItemResponse>> GetAsync(long id, CancellationToken cancellationToken)
     {
         var item = await repository.GetByIdAsync(id, cancellationToken)
             ?? throw new NotFoundException(nameof(Item));
         return ToResponse(item);
     }
+#endif
 
     public async Task<ListPage<ItemResponse>> ListAsync(ListQuery query, CancellationToken cancellationToken)
     {
@@ -48,6 +57,15 @@ public sealed class ItemService(IRepository<Item> repository, IMapper mapper)
             ?? throw new NotFoundException(nameof(Item));
         return ToResponse(item);
     }
+#if (softDelete)
+
+    public async Task<Versioned<ItemResponse>> RestoreAsync(long id, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        var item = await repository.RestoreAsync(id, condition, cancellationToken)
+            ?? throw new NotFoundException(nameof(Item));
+        return ToResponse(item);
+    }
+#endif
 
     private Versioned<ItemResponse> ToResponse(Item item) => new(mapper.Map<ItemResponse>(item), item.Version);
 }

@@ -64,6 +64,11 @@ public sealed class ItemsRoundTripTests : ApiTest
         }
 
         expected.Remove("id");
+        foreach (var serverSet in RoundTrip.ServerSetProperties(typeof(ItemResponse), Json))
+        {
+            expected.Remove(serverSet); // audit columns: the server's, changed by every write
+        }
+
         var updated = await SendAsync(HttpMethod.Put, $"{Resource}{id}", change);
         RoundTrip.AssertCarries(updated, expected, what);
         RoundTrip.AssertCarries(await GetAsync($"{Resource}{id}"), expected, $"{what}, read again");

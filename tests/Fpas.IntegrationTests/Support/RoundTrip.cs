@@ -25,6 +25,16 @@ public static class RoundTrip
         });
     }
 
+    /// <summary>The wire names of the properties declared <c>[property: ReadOnly(true)]</c>: set by the server, never by a body.</summary>
+    public static IEnumerable<string> ServerSetProperties(Type type, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options.GetTypeInfo(type).Properties
+            .Where(property => property.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.ReadOnlyAttribute), inherit: true) is [System.ComponentModel.ReadOnlyAttribute { IsReadOnly: true }, ..])
+            .Select(property => property.Name);
+    }
+
     /// <summary>A body with every property of <paramref name="requestType"/> set, to sample <paramref name="variant"/> (0 or 1, so two bodies differ in every value).</summary>
     public static JsonObject Body(Type requestType, int variant, JsonSerializerOptions options, IReadOnlyDictionary<string, JsonNode?[]>? samples = null)
     {

@@ -5,6 +5,7 @@ namespace Fpas.UnitTests.Deployment;
 /// never another run's, and not at all when the run was started by another run (the template test's generated service).
 /// A stand-in process with a compiler server's command line takes the server's place. Needs bash and /proc (Linux).
 /// </summary>
+[Category(ExternalProcess.ToolsCategory)]
 public sealed class CompilerServerScriptTests
 {
     // Stand-ins whose command lines end like a compiler server's ("VBCSCompiler -pipename:NAME"): the run's own, and one

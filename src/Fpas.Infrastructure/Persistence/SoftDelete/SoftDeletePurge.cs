@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,18 +10,17 @@ namespace Fpas.Infrastructure.Persistence.SoftDelete;
 /// <summary>
 /// Deletes for good, every <see cref="SoftDeleteOptions.PurgeInterval"/>, the rows of every soft-deletable entity type
 /// deleted longer ago than <see cref="SoftDeleteOptions.Retention"/>, in batches of
-/// <see cref="SoftDeleteOptions.PurgeBatchSize"/> rows. Every instance runs it; concurrent runs only share the work. A
-/// failed run (database away) is logged and retried next time.
+/// <see cref="SoftDeleteOptions.PurgeBatchSize"/> rows.
 /// </summary>
-public sealed partial class SoftDeletePurge(
+public sealed class SoftDeletePurge(
     IServiceScopeFactory scopes, IOptions<SoftDeleteOptions> options, TimeProvider time, ILogger<SoftDeletePurge> logger)
-    : BackgroundService
+    : PeriodicCleanup(options.Value.PurgeInterval, time, logger)
 {
     /// <summary>Purges every row deleted before now minus the retention; returns how many.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var cutoff = time.GetUtcNow() - settings.Retention;
+        var cutoff = Time.GetUtcNow() - settings.Retention;
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var total = 0;
@@ -42,22 +40,7 @@ public sealed partial class SoftDeletePurge(
         return total;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                LogPurged(logger, purged);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-    }
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => PurgeAsync(cancellationToken);
 
     private static string PurgeStatement(IEntityType entityType)
     {
@@ -67,10 +50,4 @@ public sealed partial class SoftDeletePurge(
         var deletedAt = entityType.FindProperty(nameof(Domain.Common.ISoftDeletable.DeletedAt))!.GetColumnName(table);
         return $"DELETE FROM {name} WHERE \"{id}\" IN (SELECT \"{id}\" FROM {name} WHERE \"{deletedAt}\" < @cutoff ORDER BY \"{id}\" LIMIT @batch)";
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Count} soft-deleted rows past their retention")]
-    private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging soft-deleted rows failed; the next run tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
