@@ -101,7 +101,7 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
         ArgumentNullException.ThrowIfNull(entity);
         if (entity is IAudited audited)
         {
-            var (now, subject) = (_time.GetUtcNow(), _user.Subject);
+            var (now, subject) = (Now(), _user.Subject);
             (audited.CreatedAt, audited.CreatedBy, audited.UpdatedAt, audited.UpdatedBy) = (now, subject, now, subject);
         }
 
@@ -150,7 +150,7 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
         {
             var deleted = IsSoftDeletable
                 ? await _path.UpdateAsync(id, new EntityPatch<TEntity>()
-                    .Set(new PropertyValue(nameof(ISoftDeletable.DeletedAt), _time.GetUtcNow()))
+                    .Set(new PropertyValue(nameof(ISoftDeletable.DeletedAt), Now()))
                     .Set(new PropertyValue(nameof(ISoftDeletable.DeletedBy), _user.Subject)), condition, cancellationToken)
                 : await _path.DeleteAsync(id, condition, cancellationToken);
             _metrics.Record(EntityName, EntityOperation.Delete, deleted is null ? EntityOutcome.NotFound : EntityOutcome.Success);
@@ -190,6 +190,16 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
         }
     }
 
+    /// <summary>
+    /// The app's clock at PostgreSQL's precision (microseconds), so that an answer built from the written entity (a soft
+    /// delete's, which no read can return) says what the row holds.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = _time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+
     /// <summary>The rows of <paramref name="source"/> with the soft-delete filter lifted, and every other filter still on.</summary>
     private static IQueryable<TEntity> WithDeleted(IQueryable<TEntity> source) =>
         IsSoftDeletable ? source.IgnoreQueryFilters([SoftDeleteModel.FilterName]) : source;
@@ -198,7 +208,7 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
     {
         if (IsAudited)
         {
-            patch.Set(new PropertyValue(nameof(IAudited.UpdatedAt), _time.GetUtcNow()))
+            patch.Set(new PropertyValue(nameof(IAudited.UpdatedAt), Now()))
                 .Set(new PropertyValue(nameof(IAudited.UpdatedBy), _user.Subject));
         }
     }
