@@ -1,4 +1,5 @@
 using Fpas.Api.Errors;
+using Fpas.Api.Security;
 using Fpas.Application.Common.Idempotency;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -17,9 +18,6 @@ namespace Fpas.Api.Idempotency;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class IdempotentAttribute : Attribute, IAsyncResourceFilter
 {
-    /// <summary>The claim that names the client in a bearer token; requests without one share the anonymous scope.</summary>
-    private const string SubjectClaim = "sub";
-
     public Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -40,7 +38,8 @@ public sealed class IdempotentAttribute : Attribute, IAsyncResourceFilter
 
         // The whole body first, so that no database connection waits on a slow client.
         var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
-        var scope = http.User.FindFirst(SubjectClaim)?.Value ?? string.Empty;
+        // The token's subject names the client; requests without one share the anonymous scope.
+        var scope = http.User.FindFirst(ScopePolicies.SubjectClaim)?.Value ?? string.Empty;
         var store = http.RequestServices.GetRequiredService<IIdempotencyStore>();
         await using var lease = await store.BeginAsync(new IdempotentRequest(scope, key, fingerprint), http.RequestAborted);
         if (lease.Replay is { } stored)

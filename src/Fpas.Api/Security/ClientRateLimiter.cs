@@ -42,7 +42,7 @@ public static class ClientRateLimiter
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        var client = context.User.FindFirst("sub")?.Value is { } subject
+        var client = context.User.FindFirst(ScopePolicies.SubjectClaim)?.Value is { } subject
             ? "sub:" + subject
             : "ip:" + context.Connection.RemoteIpAddress;
         return RateLimitPartition.GetTokenBucketLimiter((isRead ? "read|" : "write|") + client, _ => new TokenBucketRateLimiterOptions

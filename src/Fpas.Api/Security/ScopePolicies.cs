@@ -1,8 +1,8 @@
 namespace Fpas.Api.Security;
 
 /// <summary>
-/// Policy names follow the scope they need: <c>items:read</c>, <c>items:write</c>. A resource's scopes are named after
-/// its route, so a new resource gets its own without code (<see cref="ResourceScopesConvention"/>).
+/// Policy names are the scope they need, as actions declare it (<see cref="RequireScopeAttribute"/>): <c>items:read</c>,
+/// <c>items:write</c>. And the claims a bearer token names its scopes and its client in.
 /// </summary>
 public static class ScopePolicies
 {
@@ -12,9 +12,8 @@ public static class ScopePolicies
     /// <summary>The claims scopes are read from: OAuth 2.0 <c>scope</c> (space-separated) and the <c>scp</c> of some issuers.</summary>
     public static readonly string[] ScopeClaimTypes = ["scope", "scp"];
 
-    public static string Read(string resource) => resource + ReadSuffix;
-
-    public static string Write(string resource) => resource + WriteSuffix;
+    /// <summary>The claim that names the client (OpenID Connect <c>sub</c>): audit columns, idempotency keys, rate limits.</summary>
+    public const string SubjectClaim = "sub";
 
     public static bool IsRead(string policy) => policy.EndsWith(ReadSuffix, StringComparison.Ordinal);
 

@@ -92,8 +92,10 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
         }
 
         return DatabaseErrors.TranslateAsync<TEntity, IReadOnlyList<TEntity>>(_context, async () =>
-            await ListQueryTranslation.Apply(query.IncludeDeleted ? WithDeleted(_context.Set<TEntity>().AsNoTracking()) : _context.Set<TEntity>().AsNoTracking(), query)
-                .ToListAsync(cancellationToken));
+        {
+            var rows = _context.Set<TEntity>().AsNoTracking();
+            return await ListQueryTranslation.Apply(query.IncludeDeleted ? WithDeleted(rows) : rows, query).ToListAsync(cancellationToken);
+        });
     }
 
     public async Task<TEntity> AddAsync(TEntity entity, CancellationToken cancellationToken)
@@ -149,9 +151,7 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
         try
         {
             var deleted = IsSoftDeletable
-                ? await _path.UpdateAsync(id, new EntityPatch<TEntity>()
-                    .Set(new PropertyValue(nameof(ISoftDeletable.DeletedAt), Now()))
-                    .Set(new PropertyValue(nameof(ISoftDeletable.DeletedBy), _user.Subject)), condition, cancellationToken)
+                ? await _path.UpdateAsync(id, DeletionMarks(Now(), _user.Subject), condition, cancellationToken)
                 : await _path.DeleteAsync(id, condition, cancellationToken);
             _metrics.Record(EntityName, EntityOperation.Delete, deleted is null ? EntityOutcome.NotFound : EntityOutcome.Success);
             return deleted;
@@ -170,13 +170,11 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
             throw new InvalidOperationException($"{EntityName} is not soft-deletable ({nameof(ISoftDeletable)}).");
         }
 
-        var patch = new EntityPatch<TEntity>()
-            .Set(new PropertyValue(nameof(ISoftDeletable.DeletedAt), null))
-            .Set(new PropertyValue(nameof(ISoftDeletable.DeletedBy), null));
+        var patch = DeletionMarks(deletedAt: null, deletedBy: null);
         Audit(patch);
         try
         {
-            var restored = await tracker.RestoreAsync(id, patch, WithDeleted, condition, cancellationToken);
+            var restored = await tracker.RestoreAsync(id, patch, condition, cancellationToken);
             _metrics.Record(EntityName, EntityOperation.Update, restored is null ? EntityOutcome.NotFound : EntityOutcome.Success);
             return restored;
         }
@@ -197,8 +195,13 @@ internal sealed class EfRepository<TEntity> : IRepository<TEntity>
     private DateTimeOffset Now()
     {
         var now = _time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
+
+    /// <summary>A soft delete's marks (or, both null, a restore's).</summary>
+    private static EntityPatch<TEntity> DeletionMarks(DateTimeOffset? deletedAt, string? deletedBy) => new EntityPatch<TEntity>()
+        .Set(new PropertyValue(nameof(ISoftDeletable.DeletedAt), deletedAt))
+        .Set(new PropertyValue(nameof(ISoftDeletable.DeletedBy), deletedBy));
 
     /// <summary>The rows of <paramref name="source"/> with the soft-delete filter lifted, and every other filter still on.</summary>
     private static IQueryable<TEntity> WithDeleted(IQueryable<TEntity> source) =>

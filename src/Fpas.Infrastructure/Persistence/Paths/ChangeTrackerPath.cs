@@ -3,6 +3,7 @@ using Fpas.Application.Common.Exceptions;
 using Fpas.Application.Common.Persistence;
 using Fpas.Application.Common.Serialization;
 using Fpas.Domain.Common;
+using Fpas.Infrastructure.Persistence.SoftDelete;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -60,17 +61,16 @@ internal sealed class ChangeTrackerPath<TEntity>(AppDbContext context, string? v
         WriteAsync(() => LoadById(context, id, cancellationToken), condition, entity => context.Remove(entity), deleting: true, cancellationToken);
 
     /// <summary>
-    /// Applies <paramref name="patch"/> to a soft-deleted row, found through <paramref name="withDeleted"/> (the soft-delete
-    /// filter lifted); a live row is returned as it is.
+    /// Applies <paramref name="patch"/> to a soft-deleted row, found with the soft-delete filter lifted (every other filter
+    /// stays on); a live row is returned as it is.
     /// </summary>
-    public Task<TEntity?> RestoreAsync(
-        long id, EntityPatch<TEntity> patch, Func<IQueryable<TEntity>, IQueryable<TEntity>> withDeleted, VersionCondition condition, CancellationToken cancellationToken) =>
+    public Task<TEntity?> RestoreAsync(long id, EntityPatch<TEntity> patch, VersionCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(
-            () => withDeleted(context.Set<TEntity>()).FirstOrDefaultAsync(entity => entity.Id == id, cancellationToken),
+            () => context.Set<TEntity>().IgnoreQueryFilters([SoftDeleteModel.FilterName]).FirstOrDefaultAsync(entity => entity.Id == id, cancellationToken),
             condition,
             entity =>
             {
-                if (entity is Domain.Common.ISoftDeletable { DeletedAt: not null })
+                if (entity is ISoftDeletable { DeletedAt: not null })
                 {
                     Apply(patch, context.Entry(entity));
                 }
