@@ -24,6 +24,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 # shellcheck source=../scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
+# shellcheck source=lib.sh
+source bench/lib.sh
 
 rounds=${BENCH_ROUNDS:-3}
 duration=${BENCH_DURATION:-10s}
@@ -87,17 +89,8 @@ if [[ " $apps " == *" fpas-otlp "* ]]; then
   sink_pid=$!
 fi
 
-# A signing key and an HS256 token for this run only.
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-signing_key=$(openssl rand -base64 32)
-jwt_header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
-jwt_payload=$(printf '{"sub":"bench","scope":"items:read items:write","iss":"fpas-bench","aud":"fpas-bench","iat":%s,"nbf":%s,"exp":%s}' \
-  "$(date +%s)" "$(date +%s)" "$(( $(date +%s) + 86400 ))" | b64url)
-jwt_signature=$(printf '%s.%s' "$jwt_header" "$jwt_payload" \
-  | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$(echo "$signing_key" | openssl base64 -d -A | od -An -tx1 | tr -d ' \n')" -binary | b64url)
-export BENCH_TOKEN="$jwt_header.$jwt_payload.$jwt_signature"
-bearer_settings=(Authentication__Schemes__Bearer__ValidIssuer=fpas-bench Authentication__Schemes__Bearer__ValidAudiences__0=fpas-bench
-  Authentication__Schemes__Bearer__SigningKeys__0__Issuer=fpas-bench "Authentication__Schemes__Bearer__SigningKeys__0__Value=$signing_key")
+# A signing key and an HS256 token for this run only (BENCH_TOKEN, bearer_settings).
+bench_token "items:read items:write"
 
 # start_app fpas|fpas-single|fpas-anon|fpas-ref|baseline|baseline-mux [extra env...]: runs a published server
 # in Production on a free port and waits for it; sets app_pid and base_url. fpas runs with its defaults (multiplexing on) and the run's token issuer;
@@ -159,22 +152,6 @@ stop_app() {
   app_pid=""
 }
 
-to_ms() { # wrk latency (e.g. 812.00us, 3.21ms, 1.02s) in milliseconds
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
-
-# run_wrk SCRIPT CONNECTIONS DURATION: prints "req/s p50_ms p99_ms non2xx".
-run_wrk() {
-  local out
-  out=$(wrk -t2 -c"$2" -d"$3" --latency -s "$BENCH_WRK_DIR/$1.lua" "$base_url")
-  local rps p50 p99 non2xx errors
-  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
-  p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
-  p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
-  non2xx=$(echo "$out" | awk '/Non-2xx or 3xx/ { print $5 }')
-  errors=$(echo "$out" | awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${errors:-0} ))"
-}
 
 echo "Creating the schema (Fpas migrations) and seeding $BENCH_ITEMS items over HTTP"
 start_app fpas Database__MigrateOnStartup=true

@@ -3,6 +3,9 @@ local items = tonumber(os.getenv("BENCH_ITEMS") or "10000")
 local tag = os.getenv("BENCH_TAG") or tostring(os.time())
 local thread_counter = 0
 
+-- The collection the workloads address (bench/resource-options.sh measures a second resource).
+resource = os.getenv("BENCH_PATH") or "/items/"
+
 function setup(thread)
   thread_counter = thread_counter + 1
   thread:set("thread_id", thread_counter)

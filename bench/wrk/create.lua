@@ -1,5 +1,5 @@
 dofile(os.getenv("BENCH_WRK_DIR") .. "/common.lua")
 
 request = function()
-  return wrk.format("POST", "/items/", json_headers, '{"name": "' .. unique_name() .. '", "description": "bench"}')
+  return wrk.format("POST", resource, json_headers, '{"name": "' .. unique_name() .. '", "description": "bench"}')
 end
