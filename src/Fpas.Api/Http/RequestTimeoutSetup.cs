@@ -7,7 +7,7 @@ namespace Fpas.Api.Http;
 /// A bound on every request, when <c>RequestTimeouts:Default</c> is set (off by default): past it the request is
 /// cancelled and answered 503 problem with <c>Retry-After</c>. A backstop for what no other timeout covers, such as a
 /// command that Npgsql's multiplexing queues behind busy connections. Off by default because it costs: a timer-backed
-/// cancellation source per request took about 30 % of read_one's throughput on 2 cores (bench/README.md).
+/// cancellation source per request took about 30 % of read_one's throughput on 2 cores (ADR 13).
 /// </summary>
 public static class RequestTimeoutSetup
 {

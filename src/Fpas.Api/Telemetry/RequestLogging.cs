@@ -9,7 +9,7 @@ namespace Fpas.Api.Telemetry;
 /// W3C trace id, as fields of the record. The level says what needs attention: a client or server error (status 400
 /// and above) or a request slower than <see cref="RequestLoggingOptions.SlowRequestThreshold"/> is logged at
 /// Information; a quick success, a health probe and the explorer's assets at Debug, where the shipped configuration
-/// writes nothing (a record per success was the largest per-request cost measured: ADR 15, bench/README.md). Written through a
+/// writes nothing (a record per success was the largest per-request cost measured: ADR 15). Written through a
 /// source-generated <see cref="LoggerMessage"/>: nothing is formatted or allocated when the level is off.
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger, IOptions<RequestLoggingOptions> options)
