@@ -22,10 +22,12 @@ public sealed class RequireScopeForDeletedAttribute(string scope) : Attribute, I
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        if (!http.Request.Query.TryGetValue(ParameterName, out var value) || !bool.TryParse(value, out var includeDeleted) || !includeDeleted
+        // Any value that reads as true asks for deleted rows, whichever of several the model binder takes; a value that is
+        // not a boolean is the binder's 422.
+        if (!http.Request.Query.TryGetValue(ParameterName, out var values) || !values.Any(value => bool.TryParse(value, out var asked) && asked)
             || http.RequestServices.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.AnonymousWrites)
         {
-            return; // a value that is not a boolean is the model binder's 422
+            return;
         }
 
         var policy = (await http.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(Scope))!;

@@ -60,6 +60,7 @@ public sealed class ItemsSoftDeleteTests : BearerServerTest
         using var anonymous = Factory.CreateClient();
         using var withoutScope = await writer.GetAsync($"/items/{id}?include_deleted=true");
         using var withoutToken = await anonymous.GetAsync("/items/?include_deleted=true");
+        using var smuggled = await writer.GetAsync($"/items/{id}?include_deleted=false&include_deleted=true");
         using var reader = ClientWith(TestTokens.Create("items:deleted:read"));
         var list = await ReadAsync(await reader.GetAsync("/items/?include_deleted=true"));
         using var notABoolean = await reader.GetAsync("/items/?include_deleted=maybe");
@@ -68,6 +69,7 @@ public sealed class ItemsSoftDeleteTests : BearerServerTest
         {
             Assert.That(withoutScope.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(withoutToken.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(smuggled.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a second value asks too");
             Assert.That(list.EnumerateArray().Select(row => row.GetProperty("id").GetInt64()), Does.Contain(id));
             Assert.That(notABoolean.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         });
