@@ -52,6 +52,7 @@ public static class DependencyInjection
         });
         services.AddHostedService<EntityPathsCheck>();
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IdempotencyOptions>()

@@ -1,6 +1,7 @@
 using Fpas.Api.Errors;
 using Fpas.Api.Security;
 using Fpas.Application.Common.Idempotency;
+using Fpas.Application.Common.Persistence;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Primitives;
@@ -40,19 +41,23 @@ public sealed class IdempotentAttribute : Attribute, IAsyncResourceFilter
         var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
         // The token's subject names the client; requests without one share the anonymous scope.
         var scope = http.User.FindFirst(ScopePolicies.SubjectClaim)?.Value ?? string.Empty;
+        var request = new IdempotentRequest(scope, key, fingerprint);
         var store = http.RequestServices.GetRequiredService<IIdempotencyStore>();
-        await using var lease = await store.BeginAsync(new IdempotentRequest(scope, key, fingerprint), http.RequestAborted);
-        if (lease.Replay is { } stored)
+
+        // One unit of work holds the key, the action's writes and the answer kept for replay: all commit, or none.
+        await using var transaction = await http.RequestServices.GetRequiredService<IUnitOfWork>().BeginAsync(http.RequestAborted);
+        if (await store.TakeAsync(request, http.RequestAborted) is { } stored)
         {
             context.Result = new StoredResponseResult(stored);
             return;
         }
 
-        await ExecuteAndKeepAsync(http, next, lease);
+        await ExecuteAndKeepAsync(http, next, store, request, transaction);
     }
 
     /// <summary>Runs the request with its answer buffered; a 2xx answer is stored and committed before any of it is sent.</summary>
-    private static async Task ExecuteAndKeepAsync(HttpContext http, ResourceExecutionDelegate next, IIdempotencyLease lease)
+    private static async Task ExecuteAndKeepAsync(
+        HttpContext http, ResourceExecutionDelegate next, IIdempotencyStore store, IdempotentRequest request, IUnitOfWorkTransaction transaction)
     {
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffer = new MemoryStream();
@@ -71,16 +76,16 @@ public sealed class IdempotentAttribute : Attribute, IAsyncResourceFilter
 
         if (executed.Exception is not null && !executed.ExceptionHandled)
         {
-            return; // rolled back when the lease is disposed; the exception handler answers
+            return; // rolled back when the unit of work is disposed; the exception handler answers
         }
 
         var response = http.Response;
         if (response.StatusCode is >= 200 and < 300)
         {
-            await lease.CompleteAsync(
-                new StoredResponse(response.StatusCode, response.ContentType, ValueOf(response.Headers.ETag),
-                    ValueOf(response.Headers.Location), buffer.ToArray()),
-                CancellationToken.None); // done is done: a client gone meanwhile gets the replay when it retries
+            // Done is done: a client gone meanwhile gets the replay when it retries.
+            await store.KeepAsync(request, new StoredResponse(response.StatusCode, response.ContentType, ValueOf(response.Headers.ETag),
+                ValueOf(response.Headers.Location), buffer.ToArray()), CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         response.ContentLength = buffer.Length;

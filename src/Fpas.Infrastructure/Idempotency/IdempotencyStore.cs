@@ -12,61 +12,67 @@ using Npgsql;
 namespace Fpas.Infrastructure.Idempotency;
 
 /// <summary>
-/// Idempotency keys in PostgreSQL, on the request's own <see cref="AppDbContext"/>: a key is held by a
-/// transaction-scoped advisory lock (taken without waiting, so a concurrent repeat is told at once), and the
-/// request's writes share that transaction with the answer stored under the key.
+/// Idempotency keys in PostgreSQL, in the request's unit of work: a key is held by a transaction-scoped advisory lock
+/// (taken without waiting, so a concurrent repeat is told at once), and the answer kept under it commits with the
+/// request's writes or not at all.
 /// </summary>
 internal sealed class IdempotencyStore(AppDbContext context, IOptions<IdempotencyOptions> options, TimeProvider time) : IIdempotencyStore
 {
-    /// <summary>What the database-error translation names in its exceptions, for the store and its leases.</summary>
-    internal const string EntityName = "Idempotency key";
+    private const string EntityName = "Idempotency key";
 
     private static readonly Func<AppDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> FindRecord =
         EF.CompileAsyncQuery((AppDbContext db, string scope, string key, CancellationToken _) =>
             db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefault(record => record.Scope == scope && record.Key == key));
 
-    public async Task<IIdempotencyLease> BeginAsync(IdempotentRequest request, CancellationToken cancellationToken)
+    public async Task<StoredResponse?> TakeAsync(IdempotentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var transaction = await DatabaseErrors.TranslateAsync(context, EntityName,
-            () => context.Database.BeginTransactionAsync(cancellationToken));
-        try
+        var transaction = context.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("An idempotency key is taken in the request's unit of work: begin it first.");
+        if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request), cancellationToken)))
         {
-            // The writes of this request share the transaction; savepoints around each SaveChanges would only add round trips.
-            context.Database.AutoSavepointsEnabled = false;
-            if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request), cancellationToken)))
-            {
-                throw new IdempotencyKeyInUseException();
-            }
-
-            var stored = await DatabaseErrors.TranslateAsync(context, EntityName,
-                () => FindRecord(context, request.Scope, request.Key, cancellationToken));
-            var now = time.GetUtcNow();
-            if (stored is not null && stored.ExpiresAt > now)
-            {
-                if (!CryptographicOperations.FixedTimeEquals(stored.Fingerprint, request.Fingerprint))
-                {
-                    throw new IdempotencyKeyReusedException();
-                }
-
-                await EndAsync(transaction);
-                return IdempotencyLease.ForReplay(stored.ToResponse());
-            }
-
-            return new IdempotencyLease(context, transaction, request, options.Value.Retention, time, replacesExpired: stored is not null);
+            throw new IdempotencyKeyInUseException();
         }
-        catch
+
+        var stored = await DatabaseErrors.TranslateAsync(context, EntityName, () => FindRecord(context, request.Scope, request.Key, cancellationToken));
+        if (stored is null)
         {
-            await EndAsync(transaction);
-            throw;
+            return null;
         }
+
+        if (stored.ExpiresAt <= time.GetUtcNow())
+        {
+            // Expired: the key is free again; the old answer goes, under the lock, in this unit of work.
+            await DatabaseErrors.TranslateAsync(context, EntityName, () => context.Set<IdempotencyRecord>()
+                .Where(record => record.Scope == request.Scope && record.Key == request.Key)
+                .ExecuteDeleteAsync(cancellationToken));
+            return null;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(stored.Fingerprint, request.Fingerprint)
+            ? stored.ToResponse()
+            : throw new IdempotencyKeyReusedException();
     }
 
-    /// <summary>Rolls back (nothing was written) and restores the context's defaults.</summary>
-    private async Task EndAsync(IDbContextTransaction transaction)
+    public Task KeepAsync(IdempotentRequest request, StoredResponse response, CancellationToken cancellationToken)
     {
-        await transaction.DisposeAsync();
-        context.Database.AutoSavepointsEnabled = true;
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        var now = time.GetUtcNow();
+        context.Add(new IdempotencyRecord
+        {
+            Scope = request.Scope,
+            Key = request.Key,
+            Fingerprint = request.Fingerprint,
+            StatusCode = response.StatusCode,
+            ContentType = response.ContentType,
+            ETag = response.ETag,
+            Location = response.Location,
+            Body = response.Body,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.Retention,
+        });
+        return DatabaseErrors.TranslateAsync(context, EntityName, () => context.SaveChangesAsync(cancellationToken));
     }
 
     /// <summary>Takes the key's transaction-scoped advisory lock if it is free; never waits.</summary>
