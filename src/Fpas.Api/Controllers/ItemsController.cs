@@ -23,7 +23,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
 {
     private const string PositiveIdMessage = "The id must be an integer of at least 1.";
 
-    [HttpGet]
+    [HttpGet(Name = "ListItems")]
     [RequireScope("items:read")]
     [EndpointSummary("List items: filter, sort and search, with offset, keyset (after_id) or cursor paging")]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
@@ -47,7 +47,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         return page.Rows;
     }
 
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "GetItem")]
     [RequireScope("items:read")]
     [EndpointSummary("Get one item")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
@@ -65,7 +65,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.GetAsync(id, cancellationToken);
 #endif
 
-    [HttpPost]
+    [HttpPost(Name = "CreateItem")]
     [RequireScope("items:write")]
     [Idempotent]
     [EndpointSummary("Create an item")]
@@ -75,7 +75,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
     public Task<Versioned<ItemResponse>> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken) =>
         items.CreateAsync(request, cancellationToken);
 
-    [HttpPut("{id}")]
+    [HttpPut("{id}", Name = "UpdateItem")]
     [RequireScope("items:write")]
     [EndpointSummary("Change an item: only the properties present in the body")]
     [Consumes(MediaTypeNames.Application.Json)]
@@ -90,7 +90,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         CancellationToken cancellationToken) =>
         items.UpdateAsync(id, request, condition, cancellationToken);
 
-    [HttpDelete("{id}")]
+    [HttpDelete("{id}", Name = "DeleteItem")]
     [RequireScope("items:write")]
     [EndpointSummary("Delete an item and return it")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
@@ -103,7 +103,7 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.DeleteAsync(id, condition, cancellationToken);
 #if (softDelete)
 
-    [HttpPost("{id}/restore")]
+    [HttpPost("{id}/restore", Name = "RestoreItem")]
     [RequireScope("items:write")]
     [Idempotent]
     [EndpointSummary("Bring back a deleted item")]

@@ -9,7 +9,7 @@ namespace Fpas.Api.Controllers;
 [Route("")]
 public sealed class RootController : ControllerBase
 {
-    [HttpGet]
+    [HttpGet(Name = "GetServiceInfo")]
     [EndpointSummary("Name and version of the service")]
     [ProducesResponseType<ServiceInfoResponse>(StatusCodes.Status200OK)]
     public ServiceInfoResponse Get() => ServiceInfoResponse.Current;

@@ -29,6 +29,7 @@ public static class ApiDocumentation
             });
             options.AddSchemaTransformer<OptionalSchemaTransformer>();
             options.AddSchemaTransformer<ReadOnlySchemaTransformer>();
+            options.AddSchemaTransformer<Int64BoundsSchemaTransformer>();
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<ConditionalRequestsTransformer>();

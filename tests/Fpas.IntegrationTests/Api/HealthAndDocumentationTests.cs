@@ -31,6 +31,27 @@ public sealed class HealthAndDocumentationTests : ApiTest
     }
 
     [Test]
+    public async Task OpenApi_NamesEveryOperation_Uniquely_AndStatesTheIdBoundExactly()
+    {
+        using var response = await Client.GetAsync("/openapi.json");
+        var text = await response.Content.ReadAsStringAsync();
+        var paths = JsonDocument.Parse(text).RootElement.GetProperty("paths");
+        var operations = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+            .Where(operation => operation.Value.ValueKind == JsonValueKind.Object && operation.Value.TryGetProperty("responses", out _))
+            .Select(operation => (Where: $"{operation.Name} {path.Name}", Id: operation.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null))).ToList();
+        var idMaximum = paths.GetProperty("/items/{id}").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "id").GetProperty("schema").GetProperty("maximum");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operations.Where(operation => string.IsNullOrEmpty(operation.Id)).Select(operation => operation.Where), Is.Empty, "operations without an operationId");
+            Assert.That(operations.Select(operation => operation.Id), Is.Unique);
+            Assert.That(operations.Select(operation => operation.Id), Is.SupersetOf(new[] { "ListItems", "GetItem", "CreateItem", "UpdateItem", "DeleteItem" }));
+            Assert.That(idMaximum.GetRawText(), Is.EqualTo("9223372036854775807"), "long.MaxValue, not rounded through a double");
+        });
+    }
+
+    [Test]
     public async Task OpenApi_SchemasUseSnakeCasePropertyNames()
     {
         var schemas = (await GetOpenApiAsync()).GetProperty("components").GetProperty("schemas");
