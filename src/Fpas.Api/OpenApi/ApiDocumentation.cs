@@ -35,6 +35,7 @@ public static class ApiDocumentation
             options.AddOperationTransformer<ConditionalRequestsTransformer>();
             options.AddOperationTransformer<ListFiltersTransformer>();
             options.AddDocumentTransformer<HealthDocumentTransformer>();
+            options.AddDocumentTransformer<CompleteDocumentTransformer>();
         });
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Fpas.IntegrationTests.Support;
@@ -27,7 +26,7 @@ public sealed class KiotaClientTests : ApiTest
         {
             await File.WriteAllTextAsync(Path.Combine(work, "openapi.json"), await Client.GetStringAsync("/openapi.json"));
             // From the repository's root, where its tool manifest names kiota.
-            await RunAsync(RepositoryRoot(), "dotnet", "tool", "run", "kiota", "generate", "--language", "CSharp",
+            await RunAsync(ExternalProcess.RepositoryRoot(), "dotnet", "tool", "run", "kiota", "generate", "--language", "CSharp",
                 "--openapi", Path.Combine(work, "openapi.json"), "--class-name", "FpasClient", "--namespace-name", "Fpas.Client",
                 "--output", Path.Combine(work, "Client"), "--exclude-backward-compatible");
             File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, "GeneratedClient", "ListCaller.cs.txt"), Path.Combine(work, "Program.cs"));
@@ -44,39 +43,10 @@ public sealed class KiotaClientTests : ApiTest
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, ".config", "dotnet-tools.json")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("no .config/dotnet-tools.json above the test binaries");
-    }
-
     private static async Task<string> RunAsync(string directory, string fileName, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The tool manifest is the repository's; the generated program is built outside it, as a consumer's would be.
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["KIOTA_TUTORIAL_ENABLED"] = "false";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, $"{fileName} {string.Join(' ', arguments)}:\n{await output}\n{await error}");
-        return await output;
+        var (code, output, error) = await ExternalProcess.RunAsync(directory, fileName, arguments);
+        Assert.That(code, Is.Zero, $"{fileName} {string.Join(' ', arguments)}:\n{output}\n{error}");
+        return output;
     }
 }
