@@ -1,5 +1,4 @@
 using Fpas.Application.Common.Auditing;
-using Fpas.Application.Common.Idempotency;
 using Fpas.Application.Common.Persistence;
 using Fpas.Application.Common.Querying;
 using Fpas.Infrastructure.Idempotency;

@@ -1,7 +1,7 @@
 using Fpas.Api.Errors;
 using Fpas.Api.Security;
-using Fpas.Application.Common.Idempotency;
 using Fpas.Application.Common.Persistence;
+using Fpas.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Primitives;

@@ -1,4 +1,4 @@
-using Fpas.Application.Common.Idempotency;
+using Fpas.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Fpas.Api.Idempotency;

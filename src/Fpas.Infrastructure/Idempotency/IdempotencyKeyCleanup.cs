@@ -1,4 +1,3 @@
-using Fpas.Application.Common.Idempotency;
 using Fpas.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

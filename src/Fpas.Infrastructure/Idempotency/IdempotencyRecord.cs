@@ -1,4 +1,3 @@
-using Fpas.Application.Common.Idempotency;
 
 namespace Fpas.Infrastructure.Idempotency;
 

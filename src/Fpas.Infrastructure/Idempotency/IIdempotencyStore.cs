@@ -1,8 +1,8 @@
-namespace Fpas.Application.Common.Idempotency;
+namespace Fpas.Infrastructure.Idempotency;
 
 /// <summary>
 /// Idempotency keys and the answers kept under them, shared by every instance of the service. Both operations run in
-/// the request's open unit of work (<see cref="Persistence.IUnitOfWork"/>): the key is held until it ends, and the
+/// the request's open unit of work (<see cref="Application.Common.Persistence.IUnitOfWork"/>): the key is held until it ends, and the
 /// answer is kept only if it commits, together with the request's writes.
 /// </summary>
 public interface IIdempotencyStore
@@ -10,8 +10,8 @@ public interface IIdempotencyStore
     /// <summary>
     /// Takes the key of <paramref name="request"/> for the rest of the unit of work, and returns the answer to replay
     /// when a live one is kept under it (null: the key is this request's). Throws
-    /// <see cref="Exceptions.IdempotencyKeyInUseException"/> while another request holds it and
-    /// <see cref="Exceptions.IdempotencyKeyReusedException"/> when it was used with another fingerprint.
+    /// <see cref="Application.Common.Exceptions.IdempotencyKeyInUseException"/> while another request holds it and
+    /// <see cref="Application.Common.Exceptions.IdempotencyKeyReusedException"/> when it was used with another fingerprint.
     /// </summary>
     Task<StoredResponse?> TakeAsync(IdempotentRequest request, CancellationToken cancellationToken);
 

@@ -1,4 +1,4 @@
-namespace Fpas.Application.Common.Idempotency;
+namespace Fpas.Infrastructure.Idempotency;
 
 /// <summary>
 /// A request that may be repeated: the client's <paramref name="Key"/> within its <paramref name="Scope"/> (one per client),

@@ -1,4 +1,4 @@
-namespace Fpas.Application.Common.Idempotency;
+namespace Fpas.Infrastructure.Idempotency;
 
 /// <summary>How long idempotency keys are kept and how their clean-up runs (section <c>Idempotency</c>).</summary>
 public sealed class IdempotencyOptions
