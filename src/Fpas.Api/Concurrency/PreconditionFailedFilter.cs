@@ -20,7 +20,7 @@ public sealed class PreconditionFailedFilter : IExceptionFilter
         }
 
         context.HttpContext.Response.Headers.ETag = EntityTags.Format(exception.CurrentVersion);
-        context.Result = ProblemResults.Create(context.HttpContext, StatusCodes.Status412PreconditionFailed, exception.Message);
+        context.Result = new ProblemResult(StatusCodes.Status412PreconditionFailed, exception.Message);
         context.ExceptionHandled = true;
     }
 }

@@ -12,6 +12,8 @@ namespace Fpas.Api.Errors;
 /// </summary>
 public sealed class ProblemJsonWriter(IOptions<JsonOptions> jsonOptions, IOptions<ProblemDetailsOptions> problemOptions) : IProblemDetailsWriter
 {
+    private const string ContentType = MediaTypeNames.Application.ProblemJson + "; charset=utf-8";
+
     public bool CanWrite(ProblemDetailsContext context) => true;
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
@@ -24,6 +26,6 @@ public sealed class ProblemJsonWriter(IOptions<JsonOptions> jsonOptions, IOption
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         return new ValueTask(httpContext.Response.WriteAsJsonAsync(
-            problem, problem.GetType(), jsonOptions.Value.SerializerOptions, MediaTypeNames.Application.ProblemJson, httpContext.RequestAborted));
+            problem, problem.GetType(), jsonOptions.Value.SerializerOptions, ContentType, httpContext.RequestAborted));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Fpas.Api.Errors;
@@ -17,8 +16,7 @@ public static class ValidationProblems
     public static IActionResult Create(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problem = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>()
-            .CreateValidationProblemDetails(context.HttpContext, new ModelStateDictionary(), StatusCodes.Status422UnprocessableEntity);
+        var problem = new HttpValidationProblemDetails { Status = StatusCodes.Status422UnprocessableEntity };
 
         var bodyParameters = context.ActionDescriptor.Parameters
             .Where(parameter => parameter.BindingInfo?.BindingSource == BindingSource.Body)
@@ -45,11 +43,7 @@ public static class ValidationProblems
             problem.Errors.Remove(BodyKey);
         }
 
-        return new ObjectResult(problem)
-        {
-            StatusCode = StatusCodes.Status422UnprocessableEntity,
-            ContentTypes = { "application/problem+json" },
-        };
+        return new ProblemResult(problem);
     }
 
     private static string WireKey(string key, HashSet<string> bodyParameters)
