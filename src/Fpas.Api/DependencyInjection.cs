@@ -39,7 +39,12 @@ public static class DependencyInjection
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"The value '{value}' is not valid.");
                 options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "The value must be a number.");
             })
-            .AddJsonOptions(options => WireJson.Apply(options.JsonSerializerOptions))
+            .AddJsonOptions(options =>
+            {
+                WireJson.Apply(options.JsonSerializerOptions);
+                // The formatter hands its exceptions to ValidationProblems, which words them: no .NET type names.
+                options.AllowInputFormatterExceptionMessages = false;
+            })
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.Create);
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -23,9 +25,12 @@ public static class ValidationProblems
             .Select(parameter => parameter.Name)
             .ToHashSet(StringComparer.Ordinal);
 
+        // A body that failed to parse is also reported under its parameter's own name ("the field is required"): the
+        // parse error, under the path it failed at, says more.
+        var parseFailed = context.ModelState.Any(entry => entry.Value is { Errors.Count: > 0 } && !bodyParameters.Contains(entry.Key));
         foreach (var (key, entry) in context.ModelState)
         {
-            if (entry.Errors.Count == 0)
+            if (entry.Errors.Count == 0 || (parseFailed && bodyParameters.Contains(key)))
             {
                 continue;
             }
@@ -35,12 +40,6 @@ public static class ValidationProblems
             problem.Errors[wireKey] = problem.Errors.TryGetValue(wireKey, out var existing)
                 ? [.. existing, .. messages]
                 : [.. messages];
-        }
-
-        // A body that failed to parse also reports "the body is required"; the parse error says more.
-        if (problem.Errors.Count > 1 && problem.Errors.TryGetValue(BodyKey, out var bodyErrors) && bodyErrors.All(IsRequiredMessage))
-        {
-            problem.Errors.Remove(BodyKey);
         }
 
         return new ProblemResult(problem);
@@ -57,24 +56,18 @@ public static class ValidationProblems
         return path >= 0 ? key[(path + 2)..] : key;
     }
 
-    /// <summary>Keeps the reader's explanation of malformed JSON, without .NET type names or positions.</summary>
-    private static string Message(ModelError error)
+    /// <summary>
+    /// The reader's position for a body that is not JSON, one text for a value of the wrong JSON type (never a .NET type
+    /// name: the JSON formatter hands over its exceptions, not their messages), and any other binding or validation
+    /// message as it is.
+    /// </summary>
+    private static string Message(ModelError error) => error switch
     {
-        var message = error.ErrorMessage;
-        if (string.IsNullOrEmpty(message))
-        {
-            return "The value is not valid.";
-        }
-
-        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-        {
-            return "The value is not of the expected JSON type.";
-        }
-
-        var position = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return position > 0 ? message[..position] : message;
-    }
-
-    private static bool IsRequiredMessage(string message) =>
-        message.EndsWith("field is required.", StringComparison.Ordinal);
+        { Exception: JsonException { InnerException: JsonException, LineNumber: { } line, BytePositionInLine: { } position } } =>
+            string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {line + 1}, byte {position + 1})."),
+        { Exception: JsonException { InnerException: JsonException } } => "The body is not valid JSON.",
+        { Exception: JsonException } => "The value is not of the expected JSON type.",
+        { ErrorMessage.Length: > 0 } => error.ErrorMessage,
+        _ => "The value is not valid.",
+    };
 }
