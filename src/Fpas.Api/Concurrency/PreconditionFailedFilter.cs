@@ -6,8 +6,8 @@ namespace Fpas.Api.Concurrency;
 
 /// <summary>
 /// A failed <c>If-Match</c> is a 412 problem that carries the current <c>ETag</c>. Answered inside MVC (a filter on
-/// every action) because the exception handler middleware strips <c>ETag</c> from every answer it writes; the same
-/// status and detail as <see cref="ApiExceptionHandler"/>'s mapping.
+/// every action) because the exception handler middleware strips <c>ETag</c> from every answer it writes; the problem
+/// is <see cref="ApiExceptionHandler"/>'s mapping of it.
 /// </summary>
 public sealed class PreconditionFailedFilter : IExceptionFilter
 {
@@ -20,7 +20,7 @@ public sealed class PreconditionFailedFilter : IExceptionFilter
         }
 
         context.HttpContext.Response.Headers.ETag = EntityTags.Format(exception.CurrentVersion);
-        context.Result = new ProblemResult(StatusCodes.Status412PreconditionFailed, exception.Message);
+        context.Result = new ProblemResult(ApiExceptionHandler.Map(exception).Problem);
         context.ExceptionHandled = true;
     }
 }

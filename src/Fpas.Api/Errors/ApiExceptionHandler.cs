@@ -21,26 +21,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             return true;
         }
 
-        var (problem, retryAfter) = exception switch
-        {
-            NotFoundException e => (Problem(StatusCodes.Status404NotFound, e.Message), null),
-            DuplicateValueException e => (Problem(StatusCodes.Status400BadRequest, e.Message), null),
-            IdempotencyKeyInUseException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
-            WriteConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
-            RestoreConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), null),
-            UniqueConstraintException => (Problem(StatusCodes.Status409Conflict, "The request conflicts with an existing resource."), null),
-            PreconditionFailedException e => (Problem(StatusCodes.Status412PreconditionFailed, e.Message), null),
-            ConditionRequiredException e => (Problem(StatusCodes.Status428PreconditionRequired, e.Message), null),
-            IdempotencyKeyReusedException e => (Problem(StatusCodes.Status422UnprocessableEntity, e.Message), null),
-            RequiredValueMissingException e => (Invalid422(new Dictionary<string, string[]> { [e.PropertyName] = [e.Message] }), null),
-            InvalidRequestException e => (Invalid422(e.Errors.ToDictionary()), null),
-            DatabaseUnavailableException => (Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."), "5"),
-            BadHttpRequestException e => (Problem(e.StatusCode, e.Message), null),
-            // Kestrel reports some malformed framing (a chunk size that overflows) as a plain IOException of the body read.
-            IOException => (Problem(StatusCodes.Status400BadRequest, "The request body could not be read."), null),
-            _ => (Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred."), (string?)null),
-        };
-
+        var (problem, retryAfter) = Map(exception);
         var status = problem.Status!.Value;
         if (status >= StatusCodes.Status500InternalServerError)
         {
@@ -55,6 +36,27 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
+
+    /// <summary>The problem an exception is answered with, and the <c>Retry-After</c> seconds when trying again helps.</summary>
+    public static (ProblemDetails Problem, string? RetryAfter) Map(Exception exception) => exception switch
+    {
+        NotFoundException e => (Problem(StatusCodes.Status404NotFound, e.Message), null),
+        DuplicateValueException e => (Problem(StatusCodes.Status400BadRequest, e.Message), null),
+        IdempotencyKeyInUseException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
+        WriteConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), "1"),
+        RestoreConflictException e => (Problem(StatusCodes.Status409Conflict, e.Message), null),
+        UniqueConstraintException => (Problem(StatusCodes.Status409Conflict, "The request conflicts with an existing resource."), null),
+        PreconditionFailedException e => (Problem(StatusCodes.Status412PreconditionFailed, e.Message), null),
+        ConditionRequiredException e => (Problem(StatusCodes.Status428PreconditionRequired, e.Message), null),
+        IdempotencyKeyReusedException e => (Problem(StatusCodes.Status422UnprocessableEntity, e.Message), null),
+        RequiredValueMissingException e => (Invalid422(new Dictionary<string, string[]> { [e.PropertyName] = [e.Message] }), null),
+        InvalidRequestException e => (Invalid422(e.Errors.ToDictionary()), null),
+        DatabaseUnavailableException => (Problem(StatusCodes.Status503ServiceUnavailable, "The database is unavailable. Try again shortly."), "5"),
+        BadHttpRequestException e => (Problem(e.StatusCode, e.Message), null),
+        // Kestrel reports some malformed framing (a chunk size that overflows) as a plain IOException of the body read.
+        IOException => (Problem(StatusCodes.Status400BadRequest, "The request body could not be read."), null),
+        _ => (Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred."), (string?)null),
+    };
 
     private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Detail = detail };
 
