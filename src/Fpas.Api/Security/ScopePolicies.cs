@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Fpas.Api.Security;
 
 /// <summary>
@@ -18,4 +20,20 @@ public static class ScopePolicies
     public static bool IsRead(string policy) => policy.EndsWith(ReadSuffix, StringComparison.Ordinal);
 
     public static bool IsWrite(string policy) => policy.EndsWith(WriteSuffix, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="user"/> holds <paramref name="scope"/> in one of its <see cref="ScopeClaimTypes"/> claims (space-separated).</summary>
+    public static bool Grants(ClaimsPrincipal user, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        foreach (var claim in user.Claims)
+        {
+            if (Array.IndexOf(ScopeClaimTypes, claim.Type) >= 0
+                && claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

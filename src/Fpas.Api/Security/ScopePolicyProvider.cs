@@ -28,6 +28,6 @@ public sealed class ScopePolicyProvider(IOptions<AuthorizationOptions> options) 
 
         return Task.FromResult<AuthorizationPolicy?>(_policies.GetOrAdd(policyName, static name =>
             new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(name)).Build()));
+                .RequireAuthenticatedUser().RequireAssertion(context => ScopePolicies.Grants(context.User, name)).Build()));
     }
 }
