@@ -52,10 +52,7 @@ public sealed class ItemsSoftDeleteTests : BearerServerTest
     public async Task DeletedRows_NeedTheParameterAndTheirOwnScope()
     {
         using var writer = ClientWith(Writer);
-        var id = await CreateAsync(writer, "hidden");
-        using (await writer.DeleteAsync($"/items/{id}"))
-        {
-        }
+        var id = await CreateDeletedAsync(writer, "hidden");
 
         using var anonymous = Factory.CreateClient();
         using var withoutScope = await writer.GetAsync($"/items/{id}?include_deleted=true");
@@ -109,10 +106,7 @@ public sealed class ItemsSoftDeleteTests : BearerServerTest
     public async Task ADeletedName_CanBeTakenAgain_AndThenItsRestoreIsA409()
     {
         using var client = ClientWith(Writer);
-        var first = await CreateAsync(client, "reused");
-        using (await client.DeleteAsync($"/items/{first}"))
-        {
-        }
+        var first = await CreateDeletedAsync(client, "reused");
 
         var second = await CreateAsync(client, "reused");
         using var restore = await client.SendAsync(Restore(first));
@@ -147,10 +141,7 @@ public sealed class ItemsSoftDeleteTests : BearerServerTest
     public async Task ThePurge_RemovesRowsDeletedLongerThanTheRetention()
     {
         using var client = ClientWith(Writer);
-        var id = await CreateAsync(client, "purged");
-        using (await client.DeleteAsync($"/items/{id}"))
-        {
-        }
+        var id = await CreateDeletedAsync(client, "purged");
 
         await Task.Delay(TimeSpan.FromMilliseconds(400));
         var purged = await Factory.Services.GetRequiredService<SoftDeletePurge>().PurgeAsync(CancellationToken.None);
@@ -180,6 +171,15 @@ public sealed class ItemsSoftDeleteTests : BearerServerTest
         }
 
         return request;
+    }
+
+    /// <summary>Creates an item and deletes it; its id.</summary>
+    private static async Task<long> CreateDeletedAsync(HttpClient client, string name)
+    {
+        var id = await CreateAsync(client, name);
+        using var deleted = await client.DeleteAsync($"/items/{id}");
+        Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return id;
     }
 
     private static async Task<long> CreateAsync(HttpClient client, string name) =>
