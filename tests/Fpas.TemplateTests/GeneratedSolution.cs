@@ -5,6 +5,7 @@ internal static class GeneratedSolution
 {
     public const string ServiceName = "My-Shop2";
     public const string CSharpName = "MyShop2";
+    public const string UpperName = "MY_SHOP2";
     public const string ConnectionVariable = "MY_SHOP2_TEST_CONNECTION";
     public const string DirectConnectionVariable = "MY_SHOP2_TEST_DIRECT_CONNECTION";
     public const string ResourceName = "Tag";

@@ -42,6 +42,12 @@ public sealed partial class TemplateTests
         await ProcessRunner.RunAsync(solution, "dotnet", "ef", "migrations", "add", "AddTags",
             "--project", $"src/{GeneratedSolution.CSharpName}.Infrastructure", "--output-dir", "Persistence/Migrations");
 
+        // As the README tells a team after adding a resource: rewrite the reviewed OpenAPI document from the code.
+        await ProcessRunner.RunAsync(solution, "env", $"{GeneratedSolution.UpperName}_UPDATE_OPENAPI=1", "dotnet", "test",
+            $"tests/{GeneratedSolution.CSharpName}.IntegrationTests", "--filter", "FullyQualifiedName~OpenApiSnapshot");
+        var document = await File.ReadAllTextAsync(Path.Combine(solution, "docs", "openapi.json"));
+        Assert.That(document, Does.Contain("\"/tags/{id}\"").And.Contain("\"/notes/{id}/restore\"").And.Contain("\"RestoreNote\""));
+
         var results = Path.Combine(_work, "results");
         // Run as the README tells a user to: the script itself, not through bash (the template must keep its run bit).
         var output = await ProcessRunner.RunAsync(solution, Path.Combine(solution, "scripts", "test.sh"), "--results", results);
