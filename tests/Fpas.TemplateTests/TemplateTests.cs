@@ -90,6 +90,8 @@ public sealed partial class TemplateTests
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesRoundTripTests.EveryCreateProperty_IsStored_AndReadBackByIdAndInTheList"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesConditionalRequestsTests.LostUpdate_IsPrevented_UnderARace_OneWinnerAndTheRest412"));
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesIdempotencyTests.Replay_SurvivesARestart_OfTheApp"));
+            Assert.That(passed, Has.Some.Contains("HttpFileTests.EveryRequest_AnswersTheStatusItAsserts").And.Contains("Tags.http"));
+            Assert.That(passed, Has.Some.Contains("HttpFileTests.EveryRequest_AnswersTheStatusItAsserts").And.Contains("Notes.http"));
         });
     }
 
