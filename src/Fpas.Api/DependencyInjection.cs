@@ -9,6 +9,7 @@ using Fpas.Api.OpenApi;
 using Fpas.Api.Security;
 using Fpas.Api.Telemetry;
 using Fpas.Api.Validation;
+using Fpas.Api.Versioning;
 using Fpas.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -60,6 +61,7 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
 
+        services.AddApiVersions();
         services.AddApiDocumentation();
         services.AddForwardedHeadersFromConfiguration(builder.Configuration);
         services.AddHostFilteringInPipeline();
@@ -88,6 +90,7 @@ public static class DependencyInjection
         app.UseApiDocumentationPaths();
         app.UseHeadAsGet();
         app.UseRouting();
+        app.UseDeprecationHeaders();
         app.UseConfiguredRequestTimeouts();
         app.UseCors();
         app.UseApiSecurity();

@@ -45,8 +45,11 @@ public sealed partial class TemplateTests
         // As the README tells a team after adding a resource: rewrite the reviewed OpenAPI document from the code.
         await ProcessRunner.RunAsync(solution, "env", $"{GeneratedSolution.UpperName}_UPDATE_OPENAPI=1", "dotnet", "test",
             $"tests/{GeneratedSolution.CSharpName}.IntegrationTests", "--filter", "FullyQualifiedName~OpenApiSnapshot");
-        var document = await File.ReadAllTextAsync(Path.Combine(solution, "docs", "openapi.json"));
-        Assert.That(document, Does.Contain("\"/tags/{id}\"").And.Contain("\"/notes/{id}/restore\"").And.Contain("\"RestoreNote\""));
+        // A new resource is in the current version's document, at its versioned paths, and in version 1's.
+        var current = await File.ReadAllTextAsync(Path.Combine(solution, "docs", "openapi", "v2.json"));
+        Assert.That(current, Does.Contain("\"/v2/tags/{id}\"").And.Contain("\"/v2/notes/{id}/restore\"").And.Contain("\"RestoreNote\""));
+        var first = await File.ReadAllTextAsync(Path.Combine(solution, "docs", "openapi", "v1.json"));
+        Assert.That(first, Does.Contain("\"/tags/{id}\"").And.Contain("\"/notes/{id}/restore\""));
 
         var results = Path.Combine(_work, "results");
         // Run as the README tells a user to: the script itself, not through bash (the template must keep its run bit).

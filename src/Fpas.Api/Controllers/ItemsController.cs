@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mime;
+using Asp.Versioning;
 using Fpas.Api.Concurrency;
 using Fpas.Api.Idempotency;
+using Fpas.Api.OpenApi;
 using Fpas.Api.Paging;
 using Fpas.Api.Security;
+using Fpas.Api.Versioning;
 using Fpas.Application.Common.Concurrency;
 using Fpas.Application.Items;
 using Microsoft.AspNetCore.Mvc;
@@ -14,16 +17,22 @@ namespace Fpas.Api.Controllers;
 /// <c>/items</c>. What each action does beyond its service call is declared on it: the scope it needs
 /// (<c>[RequireScope]</c>), <c>Idempotency-Key</c> replay (<c>[Idempotent]</c>), and a conditional write
 /// (<c>[FromIfMatch]</c>: 412 when stale, 428 when the server requires it). A <see cref="Versioned{TValue}"/>
-/// answer carries its <c>ETag</c> and answers a matching <c>If-None-Match</c> with 304.
+/// answer carries its <c>ETag</c> and answers a matching <c>If-None-Match</c> with 304. Every action is in every
+/// version, at <c>/items</c> (version 1) and <c>/v{n}/items</c>, except those mapped to one version (ADR 20).
 /// </summary>
 [ApiController]
+[ApiVersion(ApiVersions.V1)]
+[ApiVersion(ApiVersions.V2)]
 [Route("items")]
+[Route(ApiVersions.Prefix + "items")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, MediaTypeNames.Application.ProblemJson)]
 public sealed class ItemsController(ItemService items, ItemListFields fields) : ControllerBase
 {
     private const string PositiveIdMessage = "The id must be an integer of at least 1.";
 
-    [HttpGet(Name = "ListItems")]
+    [HttpGet]
+    [MapToApiVersion(ApiVersions.V1)]
+    [OperationId("ListItems")]
     [RequireScope("items:read")]
     [EndpointSummary("List items: filter, sort and search, with offset, keyset (after_id) or cursor paging")]
     [ProducesResponseType<IReadOnlyList<ItemResponse>>(StatusCodes.Status200OK)]
@@ -47,7 +56,33 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         return page.Rows;
     }
 
-    [HttpGet("{id}", Name = "GetItem")]
+    [HttpGet]
+    [MapToApiVersion(ApiVersions.V2)]
+    [OperationId("ListItems")]
+    [RequireScope("items:read")]
+    [EndpointSummary("List items: the page and the cursor of the next one in the body; filters, sort and search as in v1")]
+    [ProducesResponseType<ListPageResponse<ItemResponse>>(StatusCodes.Status200OK)]
+    [ListFilters<ItemListFields>]
+#if (softDelete)
+    [RequireScopeForDeleted("items:deleted:read")]
+    public async Task<ListPageResponse<ItemResponse>> ListPageAsync(
+        [FromQuery] PageParameters paging,
+        [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted,
+        CancellationToken cancellationToken)
+    {
+        var query = ListQueryParser.Parse(Request.Query, fields, paging);
+        var page = await items.ListAsync(query.Query with { IncludeDeleted = includeDeleted }, cancellationToken);
+#else
+    public async Task<ListPageResponse<ItemResponse>> ListPageAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var query = ListQueryParser.Parse(Request.Query, fields, paging);
+        var page = await items.ListAsync(query.Query, cancellationToken);
+#endif
+        return new(page.Rows, NextPageLink.NextCursor(page, query));
+    }
+
+    [HttpGet("{id}")]
+    [OperationId("GetItem")]
     [RequireScope("items:read")]
     [EndpointSummary("Get one item")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
@@ -65,7 +100,8 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.GetAsync(id, cancellationToken);
 #endif
 
-    [HttpPost(Name = "CreateItem")]
+    [HttpPost]
+    [OperationId("CreateItem")]
     [RequireScope("items:write")]
     [Idempotent]
     [EndpointSummary("Create an item")]
@@ -75,7 +111,8 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
     public Task<Versioned<ItemResponse>> CreateAsync(CreateItemRequest request, CancellationToken cancellationToken) =>
         items.CreateAsync(request, cancellationToken);
 
-    [HttpPut("{id}", Name = "UpdateItem")]
+    [HttpPut("{id}")]
+    [OperationId("UpdateItem")]
     [RequireScope("items:write")]
     [EndpointSummary("Change an item: only the properties present in the body")]
     [Consumes(MediaTypeNames.Application.Json)]
@@ -90,7 +127,8 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         CancellationToken cancellationToken) =>
         items.UpdateAsync(id, request, condition, cancellationToken);
 
-    [HttpDelete("{id}", Name = "DeleteItem")]
+    [HttpDelete("{id}")]
+    [OperationId("DeleteItem")]
     [RequireScope("items:write")]
     [EndpointSummary("Delete an item and return it")]
     [ProducesResponseType<ItemResponse>(StatusCodes.Status200OK)]
@@ -103,7 +141,8 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
         items.DeleteAsync(id, condition, cancellationToken);
 #if (softDelete)
 
-    [HttpPost("{id}/restore", Name = "RestoreItem")]
+    [HttpPost("{id}/restore")]
+    [OperationId("RestoreItem")]
     [RequireScope("items:write")]
     [Idempotent]
     [EndpointSummary("Bring back a deleted item")]

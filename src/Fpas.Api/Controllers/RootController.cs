@@ -1,4 +1,6 @@
 using System.Net.Mime;
+using Asp.Versioning;
+using Fpas.Api.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,10 +8,12 @@ namespace Fpas.Api.Controllers;
 
 [ApiController]
 [AllowAnonymous]
+[ApiVersionNeutral]
 [Route("")]
 public sealed class RootController : ControllerBase
 {
-    [HttpGet(Name = "GetServiceInfo")]
+    [HttpGet]
+    [OperationId("GetServiceInfo")]
     [EndpointSummary("Name and version of the service")]
     [ProducesResponseType<ServiceInfoResponse>(StatusCodes.Status200OK)]
     public ServiceInfoResponse Get() => ServiceInfoResponse.Current;

@@ -1,12 +1,21 @@
+using System.Globalization;
+using Asp.Versioning;
 using Fpas.Api.Controllers;
+using Fpas.Api.Versioning;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Fpas.Api.OpenApi;
 
-/// <summary>The OpenAPI 3 document at <c>/openapi.json</c> and the Scalar explorer at <c>/docs</c>.</summary>
+/// <summary>
+/// One OpenAPI 3 document per API version at <c>/openapi/v{n}.json</c> (version 1 also at <c>/openapi.json</c>), and
+/// the Scalar explorer at <c>/docs</c>, which lists them all. Version 1's document has the paths without a version,
+/// the others their <c>/v{n}/</c> paths (ADR 20).
+/// </summary>
 public static class ApiDocumentation
 {
-    public const string DocumentName = "openapi";
     public const string DocumentPath = "/openapi.json";
     public const string ExplorerPath = "/docs";
     private const string Description =
@@ -14,29 +23,70 @@ public static class ApiDocumentation
         + "JSON is snake_case; every error is an RFC 9457 problem (application/problem+json) with a traceId. "
         + "Writes need a bearer token with the resource's write scope when the server is configured for it.";
 
-    private const string ServedDocumentPattern = "/openapi/{documentName:regex(^" + DocumentName + "$)}.json";
-    private const string ServedDocumentPath = "/openapi/" + DocumentName + ".json";
+    private const string ServedDocumentPattern = "/openapi/{documentName:regex(^v\\d+$)}.json";
+    private static readonly string DefaultDocumentPath = PathOf(ApiVersions.V1);
 
-    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, options =>
+    /// <summary>The document of <paramref name="version"/>: <c>v1</c>, <c>v2</c>.</summary>
+    public static string NameOf(double version) => "v" + version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Where the document of <paramref name="version"/> is served: <c>/openapi/v2.json</c>.</summary>
+    public static string PathOf(double version) => $"/openapi/{NameOf(version)}.json";
+
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        foreach (var version in ApiVersions.All)
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            services.AddOpenApi(NameOf(version), options => Configure(options, version));
+        }
+
+        return services;
+    }
+
+    private static void Configure(Microsoft.AspNetCore.OpenApi.OpenApiOptions options, double version)
+    {
+        options.ShouldInclude = description => Belongs(description, version);
+        options.AddOperationTransformer<OperationIdAttribute.Transformer>();
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var deprecated = context.ApplicationServices.GetRequiredService<IOptions<ApiVersioningSettings>>().Value.Deprecated;
+            if (deprecated.ContainsKey((int)version) && !context.Description.ActionDescriptor.ApiVersionMetadata.IsApiVersionNeutral)
             {
-                document.Info.Title = "Fpas";
-                document.Info.Version = ServiceInfoResponse.Current.Version;
-                document.Info.Description = Description;
-                return Task.CompletedTask;
-            });
-            options.AddSchemaTransformer<OptionalSchemaTransformer>();
-            options.AddSchemaTransformer<ReadOnlySchemaTransformer>();
-            options.AddSchemaTransformer<Int64BoundsSchemaTransformer>();
-            options.AddDocumentTransformer<BearerSecurityTransformer>();
-            options.AddOperationTransformer<BearerSecurityTransformer>();
-            options.AddOperationTransformer<ConditionalRequestsTransformer>();
-            options.AddOperationTransformer<ListFiltersTransformer>();
-            options.AddDocumentTransformer<HealthDocumentTransformer>();
-            options.AddDocumentTransformer<CompleteDocumentTransformer>();
+                operation.Deprecated = true;
+            }
+
+            return Task.CompletedTask;
         });
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Fpas";
+            document.Info.Version = ServiceInfoResponse.Current.Version;
+            document.Info.Description = version == ApiVersions.V1
+                ? Description
+                : $"{Description} This is version {version.ToString(CultureInfo.InvariantCulture)}: its paths start with /{NameOf(version)}/.";
+            return Task.CompletedTask;
+        });
+        options.AddSchemaTransformer<OptionalSchemaTransformer>();
+        options.AddSchemaTransformer<ReadOnlySchemaTransformer>();
+        options.AddSchemaTransformer<Int64BoundsSchemaTransformer>();
+        options.AddDocumentTransformer<BearerSecurityTransformer>();
+        options.AddOperationTransformer<BearerSecurityTransformer>();
+        options.AddOperationTransformer<ConditionalRequestsTransformer>();
+        options.AddOperationTransformer<ListFiltersTransformer>();
+        options.AddDocumentTransformer<HealthDocumentTransformer>();
+        options.AddDocumentTransformer<CompleteDocumentTransformer>();
+    }
+
+    /// <summary>In the version's group, and at its paths: version 1 without a prefix, the others with theirs; version-neutral ones everywhere.</summary>
+    private static bool Belongs(ApiDescription description, double version)
+    {
+        if (description.GroupName != NameOf(version))
+        {
+            return false;
+        }
+
+        var versioned = description.ActionDescriptor.AttributeRouteInfo?.Template?.StartsWith(ApiVersions.Prefix, StringComparison.Ordinal) == true;
+        return description.ActionDescriptor.ApiVersionMetadata.IsApiVersionNeutral || versioned == (version != ApiVersions.V1);
+    }
 
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)
     {
@@ -45,7 +95,7 @@ public static class ApiDocumentation
         endpoints.MapOpenApi(ServedDocumentPattern);
         // Self-hosted: no calls to Scalar's services (agent, MCP, telemetry, proxy) and none of its promotional buttons.
         endpoints.MapScalarApiReference(ExplorerPath, options => options
-            .WithOpenApiRoutePattern(DocumentPath)
+            .AddDocuments(ApiVersions.All.Select(version => new ScalarDocument(NameOf(version), $"Version {version}", PathOf(version), version == ApiVersions.V1)))
             .AddHeadContent($"<base href=\"{ExplorerPath}/\" />")
             .WithTitle("Fpas API")
             .AddPreferredSecuritySchemes(BearerSecurityTransformer.SchemeName)
@@ -69,7 +119,7 @@ public static class ApiDocumentation
             }
             else if (path.Equals(DocumentPath, StringComparison.Ordinal))
             {
-                context.Request.Path = ServedDocumentPath;
+                context.Request.Path = DefaultDocumentPath;
             }
 
             return next(context);

@@ -7,7 +7,8 @@ namespace Fpas.Api.Paging;
 
 /// <summary>
 /// Adds the RFC 8288 <c>Link: &lt;...&gt;; rel="next"</c> header to a full page: in keyset form (<c>limit</c>, <c>after_id</c>)
-/// for a plain list, else the same query parameters with a <c>cursor</c> in place of <c>offset</c> and <c>after_id</c>.
+/// for a plain list, else the same query parameters with a <c>cursor</c> in place of <c>offset</c> and <c>after_id</c>;
+/// or, for a v2 list, the next page's <c>cursor</c> alone.
 /// </summary>
 public static class NextPageLink
 {
@@ -35,8 +36,16 @@ public static class NextPageLink
             : QueryString.Create(http.Query
                 .Where(parameter => !Replaced.Contains(parameter.Key, StringComparer.Ordinal))
                 .Append(new KeyValuePair<string, StringValues>(ListQueryParser.CursorName,
-                    ListCursor.Encode(parsed.Fingerprint, query.Order, next, query.AfterId))));
+                    NextCursor(page, parsed)!)));
         var link = UriHelper.BuildAbsolute(http.Scheme, http.Host, http.PathBase, http.Path, parameters);
         httpContext.Response.Headers.Link = $"<{link}>; rel=\"next\"";
+    }
+
+    /// <summary>The <c>cursor</c> of the page after a full <paramref name="page"/>, for any query; null on the last page.</summary>
+    public static string? NextCursor<T>(ListPage<T> page, ParsedListQuery parsed)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(parsed);
+        return page.Next is { } next ? ListCursor.Encode(parsed.Fingerprint, parsed.Query.Order, next, parsed.Query.AfterId) : null;
     }
 }

@@ -1,10 +1,12 @@
+using Fpas.Api.OpenApi;
+using Fpas.Api.Versioning;
 using Fpas.IntegrationTests.Support;
 
 namespace Fpas.IntegrationTests.Api;
 
 /// <summary>
-/// The served OpenAPI document lints with Redocly's recommended rules (tools/openapi-lint), 0 errors and 0 warnings,
-/// with a bearer issuer and with anonymous writes. Needs node and npm (the linter is installed on first use).
+/// Every version's OpenAPI document lints with Redocly's recommended rules (tools/openapi-lint), 0 errors and 0
+/// warnings, with a bearer issuer and with anonymous writes. Needs node and npm (the linter is installed on first use).
 /// </summary>
 [Category(ExternalProcess.ToolsCategory)]
 public sealed class OpenApiLintTests : DatabaseTest
@@ -21,14 +23,13 @@ public sealed class OpenApiLintTests : DatabaseTest
         }
     }
 
-    [TestCase(true)]
-    [TestCase(false)]
-    public async Task TheDocument_LintsClean(bool bearer)
+    [Test]
+    public async Task EveryDocument_LintsClean([Values] bool bearer, [ValueSource(typeof(ApiVersions), nameof(ApiVersions.All))] double version)
     {
         await using var factory = new ApiFactory(TestDatabase.ConnectionString, bearer ? TestTokens.BearerSettings() : null);
         using var client = factory.CreateClient();
 
-        var (code, output) = await LintAsync(await client.GetStringAsync("/openapi.json"));
+        var (code, output) = await LintAsync(await client.GetStringAsync(ApiDocumentation.PathOf(version)));
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Not.Match("(?m)^(error|warning) "), output);

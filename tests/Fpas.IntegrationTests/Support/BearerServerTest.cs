@@ -21,6 +21,7 @@ public abstract class BearerServerTest : DatabaseTest
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     [TestCase("/openapi.json")]
+    [TestCase("/openapi/v2.json")]
     [TestCase("/docs")]
     public async Task ServiceEndpoints_StayAnonymous(string path)
     {
