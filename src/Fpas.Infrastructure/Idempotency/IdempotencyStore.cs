@@ -28,7 +28,7 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
         ArgumentNullException.ThrowIfNull(request);
         var transaction = context.Database.CurrentTransaction
             ?? throw new InvalidOperationException("An idempotency key is taken in the request's unit of work: begin it first.");
-        if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request), cancellationToken)))
+        if (!await DatabaseErrors.TranslateAsync(context, EntityName, () => TryLockAsync(transaction, LockKey(request.Scope, request.Key), cancellationToken)))
         {
             throw new IdempotencyKeyInUseException();
         }
@@ -84,6 +84,6 @@ internal sealed class IdempotencyStore(AppDbContext context, IOptions<Idempotenc
     }
 
     /// <summary>The advisory lock of one key: 64 bits of a hash of scope and key (a collision only makes a repeat wait its turn).</summary>
-    private static long LockKey(IdempotentRequest request) =>
-        BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"idempotency\0{request.Scope}\0{request.Key}")));
+    public static long LockKey(string scope, string key) =>
+        BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"idempotency\0{scope}\0{key}")));
 }
