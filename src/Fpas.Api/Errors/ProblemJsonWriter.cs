@@ -1,6 +1,5 @@
 using System.Net.Mime;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Fpas.Api.Errors;
@@ -22,7 +21,6 @@ public sealed class ProblemJsonWriter(IOptions<JsonOptions> jsonOptions, IOption
         var httpContext = context.HttpContext;
         var problem = context.ProblemDetails;
         problem.Status ??= httpContext.Response.StatusCode;
-        problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         return new ValueTask(httpContext.Response.WriteAsJsonAsync(

@@ -5,11 +5,6 @@ namespace Fpas.Api.Errors;
 /// <summary>A problem answer from an MVC filter or factory, written by the app's one problem writer like every other.</summary>
 public sealed class ProblemResult(ProblemDetails problem) : IActionResult
 {
-    public ProblemResult(int status, string detail)
-        : this(new ProblemDetails { Status = status, Detail = detail })
-    {
-    }
-
     public Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -33,7 +33,7 @@ public sealed class IdempotentAttribute : Attribute, IAsyncResourceFilter
         var http = context.HttpContext;
         if (!IdempotencyKeyHeader.TryParse(values, out var key))
         {
-            context.Result = new ProblemResult(StatusCodes.Status400BadRequest, IdempotencyKeyHeader.InvalidMessage);
+            context.Result = new ProblemResult(new() { Status = StatusCodes.Status400BadRequest, Detail = IdempotencyKeyHeader.InvalidMessage });
             return;
         }
 

@@ -13,15 +13,8 @@ public sealed class StoredResponseResult(StoredResponse stored) : IActionResult
         response.StatusCode = stored.StatusCode;
         response.ContentType = stored.ContentType;
         response.ContentLength = stored.Body.Length;
-        if (stored.ETag is not null)
-        {
-            response.Headers.ETag = stored.ETag;
-        }
-
-        if (stored.Location is not null)
-        {
-            response.Headers.Location = stored.Location;
-        }
+        response.Headers.ETag = stored.ETag; // null sets nothing
+        response.Headers.Location = stored.Location;
 
         response.Headers[IdempotencyKeyHeader.ReplayedName] = "true";
         return response.Body.WriteAsync(stored.Body, context.HttpContext.RequestAborted).AsTask();

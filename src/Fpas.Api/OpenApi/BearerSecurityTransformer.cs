@@ -33,9 +33,9 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        var policy = context.Description.ActionDescriptor.EndpointMetadata.OfType<AuthorizeAttribute>()
-            .Select(attribute => attribute.Policy).FirstOrDefault(name => name is not null);
-        if (policy is null)
+        // A scope's policy is attached only where the settings make the action need a token.
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (!metadata.OfType<AuthorizationPolicy>().Any() || metadata.OfType<RequireScopeAttribute>().FirstOrDefault()?.Scope is not { } policy)
         {
             return Task.CompletedTask;
         }

@@ -54,7 +54,6 @@ public static class ApiSecurity
         services.AddAuthorization();
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<IAuthorizationPolicyProvider, ScopePolicyProvider>();
         // Read unvalidated here: MapControllers builds the application model before RunOrExplainAsync reports a bad setting.
         services.AddOptions<MvcOptions>().Configure<IConfiguration, IHostEnvironment>((mvc, configuration, environment) =>
         {

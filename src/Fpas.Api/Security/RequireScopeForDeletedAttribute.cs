@@ -30,7 +30,7 @@ public sealed class RequireScopeForDeletedAttribute(string scope) : Attribute, I
             return;
         }
 
-        var policy = (await http.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(Scope))!;
+        var policy = ScopePolicies.For(Scope);
         var evaluator = http.RequestServices.GetRequiredService<IPolicyEvaluator>();
         var authorization = await evaluator.AuthorizeAsync(policy, await evaluator.AuthenticateAsync(policy, http), http, resource: null);
         if (authorization.Challenged)

@@ -36,7 +36,7 @@ public sealed class ResourceScopesConvention(ApiSecurityOptions settings) : ICon
 
             foreach (var selector in action.Selectors)
             {
-                selector.EndpointMetadata.Add(new AuthorizeAttribute(policy));
+                selector.EndpointMetadata.Add(ScopePolicies.For(policy));
             }
 
             ProblemResponsesConvention.Add(action, StatusCodes.Status401Unauthorized, typeof(ProblemDetails));

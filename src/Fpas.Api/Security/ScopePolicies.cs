@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Fpas.Api.Security;
 
 /// <summary>
-/// Policy names are the scope they need, as actions declare it (<see cref="RequireScopeAttribute"/>): <c>items:read</c>,
-/// <c>items:write</c>. And the claims a bearer token names its scopes and its client in.
+/// The policy of a scope an action declares (<see cref="RequireScopeAttribute"/>: <c>items:read</c>, <c>items:write</c>),
+/// and the claims a bearer token names its scopes and its client in.
 /// </summary>
 public static class ScopePolicies
 {
@@ -16,6 +18,12 @@ public static class ScopePolicies
 
     /// <summary>The claim that names the client (OpenID Connect <c>sub</c>): audit columns, idempotency keys, rate limits.</summary>
     public const string SubjectClaim = "sub";
+
+    /// <summary>An authenticated bearer token granting <paramref name="scope"/>; it names the bearer scheme, so only
+    /// requests that need it authenticate (ADR 12). Endpoint metadata, so the authorization middleware caches it.</summary>
+    public static AuthorizationPolicy For(string scope) =>
+        new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser().RequireAssertion(context => Grants(context.User, scope)).Build();
 
     public static bool IsRead(string policy) => policy.EndsWith(ReadSuffix, StringComparison.Ordinal);
 
