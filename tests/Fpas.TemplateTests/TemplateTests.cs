@@ -95,6 +95,12 @@ public sealed partial class TemplateTests
             Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.NotesIdempotencyTests.Replay_SurvivesARestart_OfTheApp"));
             Assert.That(passed, Has.Some.Contains("HttpFileTests.EveryRequest_AnswersTheStatusItAsserts").And.Contains("Tags.http"));
             Assert.That(passed, Has.Some.Contains("HttpFileTests.EveryRequest_AnswersTheStatusItAsserts").And.Contains("Notes.http"));
+            // The wire checks, on the generated service's own documents: snapshot per version, breaking changes, lint, client.
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.OpenApiSnapshotTests.TheCommittedDocument_IsWhatTheCodeServes(2.0d)"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.UnitTests.OpenApi.BreakingChangesTests.TheCommittedDocument_BreaksNothing_ForClientsOfTheReleasedOne(\"v1.json\")"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.OpenApiLintTests.EveryDocument_LintsClean(True,2.0d)"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.GeneratedClient.KiotaClientTests.GeneratedClient_DrivesCrudPagingETagsIdempotencyKeysAndTypedProblems"));
+            Assert.That(passed, Has.Some.StartsWith("MyShop2.IntegrationTests.Api.ApiVersionsTests.ADeprecatedVersion_CarriesDeprecationSunsetAndLinks"));
         });
     }
 
