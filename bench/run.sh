@@ -7,7 +7,7 @@
 #
 # Settings (environment): BENCH_ROUNDS (3), BENCH_DURATION (10s), BENCH_WARMUP (6s per workload),
 # BENCH_CONNECTIONS ("16 64"),
-# BENCH_WORKLOADS ("read_one list_100 create update mixed"; also list_filtered, list_search), BENCH_ITEMS (10000),
+# BENCH_WORKLOADS ("read_one list_100 create update mixed"; also list_filtered, list_search, list_100_v2), BENCH_ITEMS (10000),
 # BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
 # BENCH_APPS ("fpas baseline-mux fpas-single baseline": two like-for-like pairs, Fpas as shipped (multiplexing) against
 # the baseline with multiplexing, and both without; see bench/README.md; "fpas-anon" for Fpas

@@ -20,7 +20,9 @@ PATHS = ["/", "/items", "/items/", "/items/1", "/items/2/", "/items/0", "/items/
          "/openapi.json", "/docs", "/docs/", "/nope", "/items/?limit=0", "/items/?limit=1001", "/items/?limit=abc",
          "/items/?after_id=-5", "/items/?offset=99999999999999999999", "/items/?limit=2&after_id=1", "//items",
          "/items/%2e%2e/", "/%c0%af", "/items/?limit=%ff", "/ITEMS/1", "/items/1?x=" + "a" * 3000, "/openapi/x.json",
-         "/items/\u00e9", "/items/1;x=y", "/.env", "/items/%20"]
+         "/items/\u00e9", "/items/1;x=y", "/.env", "/items/%20", "/v1/items/", "/v2/items/", "/v2/items/1", "/v3/items/",
+         "/v2.5/items", "/v0/items/1", "/v2/items/?cursor=%ff", "/v2/items/?cursor=abc&limit=2", "/openapi/v2.json",
+         "/openapi/v99.json", "/V2/ITEMS/1", "/v2/items/1/restore"]
 CHARSETS = [None, "utf-8", "UTF-8", '"utf-8"', "utf-16", "utf-16le", "UTF-32", "latin1", "iso-8859-1", "", '"',
             "ascii", "utf8", "x-unknown", "utf-7", '"utf-16"', "gb2312", "utf-8; foo=bar", "utf-8, utf-16"]
 MEDIA = ["application/json", "application/problem+json", "text/plain", "application/xml", "text/json",

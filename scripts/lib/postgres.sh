@@ -44,7 +44,7 @@ pg_check_owner() {
 pg_free_port() {
   local port attempt
   for attempt in $(seq 1 50); do
-    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 12700 ))  # 20000-32699: below the ephemeral range (32768-60999)
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0

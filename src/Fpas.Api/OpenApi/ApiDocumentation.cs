@@ -23,8 +23,11 @@ public static class ApiDocumentation
         + "JSON is snake_case; every error is an RFC 9457 problem (application/problem+json) with a traceId. "
         + "Writes need a bearer token with the resource's write scope when the server is configured for it.";
 
-    private const string ServedDocumentPattern = "/openapi/{documentName:regex(^v\\d+$)}.json";
     private static readonly string DefaultDocumentPath = PathOf(ApiVersions.V1);
+
+    /// <summary>Only the documents there are: any other name is the app's 404 problem, not the OpenAPI package's text.</summary>
+    private static readonly string ServedDocumentPattern =
+        $"/openapi/{{documentName:regex(^({string.Join('|', ApiVersions.All.Select(NameOf))})$)}}.json";
 
     /// <summary>The document of <paramref name="version"/>: <c>v1</c>, <c>v2</c>.</summary>
     public static string NameOf(double version) => "v" + version.ToString(CultureInfo.InvariantCulture);
@@ -95,7 +98,7 @@ public static class ApiDocumentation
         endpoints.MapOpenApi(ServedDocumentPattern);
         // Self-hosted: no calls to Scalar's services (agent, MCP, telemetry, proxy) and none of its promotional buttons.
         endpoints.MapScalarApiReference(ExplorerPath, options => options
-            .AddDocuments(ApiVersions.All.Select(version => new ScalarDocument(NameOf(version), $"Version {version}", PathOf(version), version == ApiVersions.V1)))
+            .AddDocuments(ApiVersions.All.Select(version => new ScalarDocument(NameOf(version), $"Version {version}", PathOf(version), version == ApiVersions.Current)))
             .AddHeadContent($"<base href=\"{ExplorerPath}/\" />")
             .WithTitle("Fpas API")
             .AddPreferredSecuritySchemes(BearerSecurityTransformer.SchemeName)

@@ -17,9 +17,9 @@ public sealed class ApiVersioningSettings
             {
                 yield return $"{name}: there is no version {major} (versions: {string.Join(", ", ApiVersions.All)}).";
             }
-            else if (major >= ApiVersions.All[^1])
+            else if (major >= ApiVersions.Current)
             {
-                yield return $"{name}: the newest version cannot be deprecated: it has no successor.";
+                yield return $"{name}: the current version cannot be deprecated: clients would have nothing to move to.";
             }
 
             if (deprecation.Since is null)

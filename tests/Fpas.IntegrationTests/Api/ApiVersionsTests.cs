@@ -129,6 +129,7 @@ public sealed class ApiVersionsTests : ApiTest
     [TestCase("GET", "/v0/items/")]
     [TestCase("GET", "/vx/items/")]
     [TestCase("GET", "/v2/")]
+    [TestCase("GET", "/openapi/v99.json")]
     [TestCase("PATCH", "/v2/items/1")]
     [TestCase("POST", "/v2/items/1")]
     public async Task UnknownVersionsAndMethods_AreProblems(string method, string path)
@@ -217,7 +218,7 @@ public sealed class ApiVersionsTests : ApiTest
         });
     }
 
-    [TestCase("ApiVersioning:Deprecated:2:Since", "2027-01-01T00:00:00Z", "the newest version cannot be deprecated")]
+    [TestCase("ApiVersioning:Deprecated:2:Since", "2027-01-01T00:00:00Z", "the current version cannot be deprecated")]
     [TestCase("ApiVersioning:Deprecated:7:Since", "2027-01-01T00:00:00Z", "there is no version 7")]
     [TestCase("ApiVersioning:Deprecated:1:Sunset", "2027-01-01T00:00:00Z", "ApiVersioning:Deprecated:1:Since is required")]
     [TestCase("ApiVersioning:Deprecated:1:Link", "/relative", "must be an absolute URL")]
