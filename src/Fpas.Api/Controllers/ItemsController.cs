@@ -8,6 +8,7 @@ using Fpas.Api.Paging;
 using Fpas.Api.Security;
 using Fpas.Api.Versioning;
 using Fpas.Application.Common.Concurrency;
+using Fpas.Application.Common.Querying;
 using Fpas.Application.Items;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,17 +41,13 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
 #if (softDelete)
     [RequireScopeForDeleted("items:deleted:read")]
     public async Task<IReadOnlyList<ItemResponse>> ListAsync(
-        [FromQuery] PageParameters paging,
-        [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted,
-        CancellationToken cancellationToken)
+        [FromQuery] PageParameters paging, [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted, CancellationToken cancellationToken)
     {
-        var query = ListQueryParser.Parse(Request.Query, fields, paging);
-        var page = await items.ListAsync(query.Query with { IncludeDeleted = includeDeleted }, cancellationToken);
+        var (page, query) = await PageAsync(paging, includeDeleted, cancellationToken);
 #else
     public async Task<IReadOnlyList<ItemResponse>> ListAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
     {
-        var query = ListQueryParser.Parse(Request.Query, fields, paging);
-        var page = await items.ListAsync(query.Query, cancellationToken);
+        var (page, query) = await PageAsync(paging, includeDeleted: false, cancellationToken);
 #endif
         HttpContext.AddNextPageLink(page, query, item => item.Id);
         return page.Rows;
@@ -66,19 +63,22 @@ public sealed class ItemsController(ItemService items, ItemListFields fields) : 
 #if (softDelete)
     [RequireScopeForDeleted("items:deleted:read")]
     public async Task<ListPageResponse<ItemResponse>> ListPageAsync(
-        [FromQuery] PageParameters paging,
-        [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted,
-        CancellationToken cancellationToken)
+        [FromQuery] PageParameters paging, [FromQuery(Name = RequireScopeForDeletedAttribute.ParameterName)] bool includeDeleted, CancellationToken cancellationToken)
     {
-        var query = ListQueryParser.Parse(Request.Query, fields, paging);
-        var page = await items.ListAsync(query.Query with { IncludeDeleted = includeDeleted }, cancellationToken);
+        var (page, query) = await PageAsync(paging, includeDeleted, cancellationToken);
 #else
     public async Task<ListPageResponse<ItemResponse>> ListPageAsync([FromQuery] PageParameters paging, CancellationToken cancellationToken)
     {
-        var query = ListQueryParser.Parse(Request.Query, fields, paging);
-        var page = await items.ListAsync(query.Query, cancellationToken);
+        var (page, query) = await PageAsync(paging, includeDeleted: false, cancellationToken);
 #endif
         return new(page.Rows, NextPageLink.NextCursor(page, query));
+    }
+
+    /// <summary>One page of the list the request's query string asks for: the version decides how it is answered.</summary>
+    private async Task<(ListPage<ItemResponse> Page, ParsedListQuery Query)> PageAsync(PageParameters paging, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        var query = ListQueryParser.Parse(Request.Query, fields, paging);
+        return (await items.ListAsync(includeDeleted ? query.Query with { IncludeDeleted = true } : query.Query, cancellationToken), query);
     }
 
     [HttpGet("{id}")]
