@@ -62,7 +62,10 @@ public static class ApiSecurity
             mvc.Conventions.Add(new ResourceScopesConvention(security));
         });
 
-        services.Configure<RateLimitingSettings>(builder.Configuration.GetSection(RateLimitingSettings.SectionName));
+        services.AddOptions<RateLimitingSettings>()
+            .BindConfiguration(RateLimitingSettings.SectionName)
+            .Validate(settings => settings.IsValid, RateLimitingSettings.InvalidMessage)
+            .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<RateLimitingSettings>>((options, settings) => ClientRateLimiter.Configure(options, settings.Value));
@@ -86,7 +89,9 @@ public static class ApiSecurity
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthorization();
-        if (app.ApplicationServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value.Enabled)
+        // The configuration, not the options: those are validated later, where a bad setting is reported in one line.
+        var limits = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(RateLimitingSettings.SectionName);
+        if (limits.GetSection(nameof(RateLimitingSettings.Reads)).Exists() || limits.GetSection(nameof(RateLimitingSettings.Writes)).Exists())
         {
             // The limiter's partition is the token's sub: with limits on, a request that carries a token and that no
             // policy has authenticated (an anonymous read) is authenticated here, and only then.

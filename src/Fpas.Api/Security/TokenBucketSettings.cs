@@ -8,4 +8,6 @@ public sealed class TokenBucketSettings
     public int TokensPerPeriod { get; set; }
 
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    public bool IsValid => TokenLimit > 0 && TokensPerPeriod > 0 && ReplenishmentPeriod > TimeSpan.Zero;
 }

@@ -27,10 +27,12 @@ public static class ApiVersioningSetup
                 options.GroupNameFormat = "'v'V";
                 options.SubstituteApiVersionInUrl = true;
             });
-        services.AddOptions<ApiVersioningOptions>().Configure<IOptions<ApiVersioningSettings>>((options, settings) =>
+        // Read unvalidated here: building the pipeline reads these options before RunOrExplainAsync reports a bad setting,
+        // which it then does in one line (entries without Since are refused there).
+        services.AddOptions<ApiVersioningOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            // Entries without Since are refused by the start-up check.
-            foreach (var (major, deprecation) in settings.Value.Deprecated.Where(entry => entry.Value.Since is not null))
+            var settings = configuration.GetSection(ApiVersioningSettings.SectionName).Get<ApiVersioningSettings>() ?? new ApiVersioningSettings();
+            foreach (var (major, deprecation) in settings.Deprecated.Where(entry => entry.Value.Since is not null))
             {
                 var deprecate = options.Policies.Deprecate(major).Effective(deprecation.Since!.Value);
                 if (deprecation.Link is { } link)

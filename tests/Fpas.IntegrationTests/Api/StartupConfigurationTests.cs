@@ -28,6 +28,26 @@ public sealed class StartupConfigurationTests
         });
     }
 
+    [TestCase("RateLimiting__Writes__TokensPerPeriod", "5", "RateLimiting: each bucket configured needs TokenLimit")]
+    [TestCase("ApiVersioning__Deprecated__2__Since", "2027-01-01", "ApiVersioning:Deprecated:2: the current version cannot be deprecated")]
+    [TestCase("ApiVersioning__Deprecated__1__Sunset", "2027-01-01", "ApiVersioning:Deprecated:1:Since is required")]
+    public async Task AnUnusableSetting_RefusesToStart_InOneLine(string key, string value, string message)
+    {
+        var (exitCode, stderr) = await RunApiAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = TestDatabase.ConnectionString,
+            ["Authentication__AllowAnonymousWrites"] = "true",
+            [key] = value,
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), stderr);
+            Assert.That(stderr, Does.StartWith("Configuration error: ").And.Contain(message));
+        });
+    }
+
     [Test]
     public async Task MissingConnectionString_RefusesToStart()
     {
@@ -55,6 +75,16 @@ public sealed class StartupConfigurationTests
 
         Assert.That(check.Validate, Throws.InstanceOf<OptionsValidationException>()
             .With.Message.Contains("Idempotency:Retention and Idempotency:CleanupInterval must be positive durations"));
+    }
+
+    [TestCase("RateLimiting:Writes:TokensPerPeriod", "5")]
+    [TestCase("RateLimiting:Reads:TokenLimit", "5")]
+    public async Task ARateLimitBucketMissingAValue_FailsTheStartUpCheck(string key, string value)
+    {
+        await using var factory = new ApiFactory(TestDatabase.ConnectionString, new Dictionary<string, string> { [key] = value });
+
+        Assert.That(() => factory.Services.GetRequiredService<IStartupValidator>().Validate(), Throws.InstanceOf<OptionsValidationException>()
+            .With.Message.Contains("each bucket configured needs TokenLimit and TokensPerPeriod of at least 1"));
     }
 
     [Test]
