@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
@@ -13,8 +14,6 @@ namespace Fpas.Api.Security;
 /// </summary>
 public sealed class ValidatedTokenCache : IDisposable
 {
-    private const string BearerPrefix = "Bearer ";
-
     private readonly ValidatedTokenCacheOptions _options;
     private readonly TimeProvider _time;
     private readonly MemoryCache? _entries;
@@ -109,18 +108,10 @@ public sealed class ValidatedTokenCache : IDisposable
     /// <summary>A deep copy: <see cref="ClaimsPrincipal.Clone"/> shares the identities, and with them their claims.</summary>
     private static ClaimsPrincipal Copy(ClaimsPrincipal principal) => new(principal.Identities.Select(identity => identity.Clone()));
 
-    /// <summary>The token the bearer handler itself would read from the <c>Authorization</c> header.</summary>
-    private static string? BearerToken(HttpRequest request)
-    {
-        string authorization = request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var token = authorization[BearerPrefix.Length..].Trim();
-        return token.Length == 0 ? null : token;
-    }
+    /// <summary>The token of a <c>Bearer</c> <c>Authorization</c> header (a miss only means the handler validates it).</summary>
+    private static string? BearerToken(HttpRequest request) =>
+        AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+        && header.Scheme.Equals(JwtBearerDefaults.AuthenticationScheme, StringComparison.OrdinalIgnoreCase) ? header.Parameter : null;
 
     private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset Expires);
 }

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Fpas.Api.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Fpas.UnitTests.Security;
@@ -97,6 +100,27 @@ public sealed class ValidatedTokenCacheTests
             Assert.That(cache.Enabled, Is.False);
             Assert.That(cache.TryGet("token-a", out _), Is.False);
         });
+    }
+
+    [TestCase("Bearer token-a", true)]
+    [TestCase("bearer   token-a  ", true)]
+    [TestCase("Bearer token-b", false)]
+    [TestCase("Basic token-a", false)]
+    [TestCase("Bearer", false)]
+    [TestCase("token-a", false)]
+    public async Task TheBearerHandler_TakesARememberedTokenFromTheHeader_WithoutValidatingIt(string authorization, bool remembered)
+    {
+        using var cache = Cache();
+        cache.Add("token-a", Principal("items:write"), Now.AddMinutes(1).UtcDateTime);
+        var events = new JwtBearerEvents();
+        cache.AttachTo(events);
+        var http = new DefaultHttpContext();
+        http.Request.Headers.Authorization = authorization;
+        var context = new MessageReceivedContext(http, new AuthenticationScheme("Bearer", null, typeof(JwtBearerHandler)), new JwtBearerOptions());
+
+        await events.MessageReceived(context);
+
+        Assert.That(context.Result?.Succeeded == true, Is.EqualTo(remembered));
     }
 
     [TestCase(-1, 300)]
