@@ -100,6 +100,8 @@ public static class ApiDocumentation
         endpoints.MapScalarApiReference(ExplorerPath, options => options
             .AddDocuments(ApiVersions.All.Select(version => new ScalarDocument(NameOf(version), $"Version {version}", PathOf(version), version == ApiVersions.Current)))
             .AddHeadContent($"<base href=\"{ExplorerPath}/\" />")
+            .AddHeadContent(string.Concat(ApiVersions.All.Select(version =>
+                $"<link rel=\"alternate\" type=\"application/json\" title=\"OpenAPI, version {version}\" href=\"{PathOf(version)}\" />")))
             .WithTitle("Fpas API")
             .AddPreferredSecuritySchemes(BearerSecurityTransformer.SchemeName)
             .HideDeveloperTools()

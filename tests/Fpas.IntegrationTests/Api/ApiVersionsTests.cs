@@ -242,8 +242,13 @@ public sealed class ApiVersionsTests : ApiTest
         using var response = await Client.GetAsync("/docs");
         var page = await response.Content.ReadAsStringAsync();
 
-        Assert.That(ApiVersions.All.Select(ApiDocumentation.PathOf), Is.All.Matches<string>(path => page.Contains($"\"url\":\"{path[1..]}\"", StringComparison.Ordinal)),
-            "Scalar resolves a source's URL against the app's base path");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ApiVersions.All.Select(ApiDocumentation.PathOf), Is.All.Matches<string>(path => page.Contains($"\"url\":\"{path[1..]}\"", StringComparison.Ordinal)),
+                "Scalar's sources (it resolves their URLs against the app's base path)");
+            Assert.That(ApiVersions.All.Select(ApiDocumentation.PathOf), Is.All.Matches<string>(path => page.Contains($"href=\"{path}\"", StringComparison.Ordinal)),
+                "a link per document in the page's head, for readers without JavaScript");
+        });
     }
 
     [Test]
