@@ -37,7 +37,7 @@ public static class BreakingChanges
             }
         }
 
-        return found;
+        return [.. found.Distinct(StringComparer.Ordinal)]; // one line per break, not per media type that repeats it
     }
 
     private static JsonObject Object(JsonNode? node) => node as JsonObject ?? [];
