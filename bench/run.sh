@@ -9,8 +9,8 @@
 # BENCH_CONNECTIONS ("16 64"),
 # BENCH_WORKLOADS ("read_one list_100 create update mixed"; also list_filtered, list_search, list_100_v2), BENCH_ITEMS (10000),
 # BENCH_DEEP_ROWS (1000000; 0 skips the keyset paging check),
-# BENCH_APPS ("fpas baseline-mux fpas-single baseline": two like-for-like pairs, Fpas as shipped (multiplexing) against
-# the baseline with multiplexing, and both without; see bench/README.md; "fpas-anon" for Fpas
+# BENCH_APPS ("fpas baseline-mux fpas-single baseline": the headline, Fpas as shipped (multiplexing) against the
+# baseline with multiplexing, and the named variant with neither multiplexing; see bench/README.md; "fpas-anon" for Fpas
 # with anonymous writes instead of a token; "fpas-ref" for another published build of Fpas, in BENCH_REF_DIR;
 # "fpas-otlp" for Fpas exporting every trace, its metrics and logs over OTLP to a local receiver; "fpas-nolog" for
 # Fpas with the per-request log record off).
@@ -105,11 +105,10 @@ start_app() {
   log="$work/${spec//[^A-Za-z0-9_.-]/_}.log"
   if [[ "$spec" == *:* ]]; then IFS=',' read -ra extra <<<"${spec#*:}"; fi
   base_url="http://127.0.0.1:$(pg_free_port)"
-  # The headline tables use fpas, fpas-single, baseline-mux and baseline only. The two Fpas servers get the connection
-  # string and URL plus the bearer issuer a Production start requires (ADR 12); fpas-single differs from fpas only by
-  # Multiplexing=false inside its connection string, as baseline-mux differs from baseline by Multiplexing=true: issue
-  # 15's like-for-like pairs, one per Npgsql mode. fpas-nolog, fpas-otlp, fpas-anon, fpas-ref and APP:KEY=VALUE are
-  # named variants, compared only with their own server in separate tables.
+  # The headline is fpas against baseline-mux: fpas gets the connection string and URL plus the bearer issuer a
+  # Production start requires (ADR 12), nothing else. Every other Fpas server is a named variant in a table of its
+  # own: fpas-single (Multiplexing=false added to its connection string, against baseline, neither multiplexing),
+  # fpas-nolog, fpas-otlp, fpas-anon, fpas-ref and APP:KEY=VALUE.
   case "$app" in
     fpas) dll="$work/fpas/Fpas.Api.dll"; settings=("${bearer_settings[@]}") ;;
     fpas-single) dll="$work/fpas/Fpas.Api.dll"; conn="$connection;Multiplexing=false"; settings=("${bearer_settings[@]}") ;;

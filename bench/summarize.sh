@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # summarize.sh RESULTS.tsv [KEYSET LINE]: markdown tables of medians and ratios (median of per-round
-# ratios): the like-for-like pairs fpas/baseline-mux (both multiplex) and fpas-single/baseline (neither), then, when
+# ratios): the headline fpas/baseline-mux (Fpas as shipped; both multiplex), the named variant fpas-single/baseline
+# (neither multiplexes), then, when
 # they ran, fpas/baseline (not like for like), fpas/fpas-anon (the cost of
 # authentication), fpas/fpas-ref (against another build), fpas-otlp/fpas (the cost of exporting telemetry), and each
 # APP:KEY=VALUE variant against APP.
@@ -42,8 +43,8 @@ NR == 1 { next }
   rounds[$1] = 1
 }
 END {
-  pair("fpas", "baseline-mux", "Like for like with multiplexing (Fpas as shipped; the baseline with Multiplexing=true):")
-  pair("fpas-single", "baseline", "Like for like without multiplexing (Fpas with Multiplexing=false; the baseline as written):")
+  pair("fpas", "baseline-mux", "Headline, like for like: Fpas as shipped (multiplexing by default) against the baseline with Multiplexing=true:")
+  pair("fpas-single", "baseline", "Named variant, not the headline: Fpas with Multiplexing=false added to its connection string against the baseline as written:")
   pair("fpas", "baseline", "Not like for like: Fpas (multiplexing) against the baseline without it:")
   pair("fpas", "fpas-anon", "The cost of authentication: Fpas with a token on every request against Fpas with anonymous writes:")
   pair("fpas", "fpas-ref", "Fpas against the reference build (BENCH_REF_DIR), same settings:")
