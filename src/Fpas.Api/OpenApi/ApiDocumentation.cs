@@ -4,7 +4,6 @@ using Fpas.Api.Controllers;
 using Fpas.Api.Versioning;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Fpas.Api.OpenApi;
@@ -51,8 +50,10 @@ public static class ApiDocumentation
         options.AddOperationTransformer<OperationIdAttribute.Transformer>();
         options.AddOperationTransformer((operation, context, _) =>
         {
-            var deprecated = context.ApplicationServices.GetRequiredService<IOptions<ApiVersioningSettings>>().Value.Deprecated;
-            if (deprecated.ContainsKey((int)version) && !context.Description.ActionDescriptor.ApiVersionMetadata.IsApiVersionNeutral)
+            // The same deprecation policies that DeprecationHeaders writes into the answers.
+            var deprecations = context.ApplicationServices.GetRequiredService<IPolicyManager<DeprecationPolicy>>();
+            if (!context.Description.ActionDescriptor.ApiVersionMetadata.IsApiVersionNeutral
+                && deprecations.TryGetPolicy(null, new ApiVersion(version), out DeprecationPolicy? _))
             {
                 operation.Deprecated = true;
             }

@@ -90,8 +90,8 @@ public static class ApiSecurity
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthorization();
         // The configuration, not the options: those are validated later, where a bad setting is reported in one line.
-        var limits = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(RateLimitingSettings.SectionName);
-        if (limits.GetSection(nameof(RateLimitingSettings.Reads)).Exists() || limits.GetSection(nameof(RateLimitingSettings.Writes)).Exists())
+        var limits = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(RateLimitingSettings.SectionName).Get<RateLimitingSettings>();
+        if (limits?.Enabled == true)
         {
             // The limiter's partition is the token's sub: with limits on, a request that carries a token and that no
             // policy has authenticated (an anonymous read) is authenticated here, and only then.

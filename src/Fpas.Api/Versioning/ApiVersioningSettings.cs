@@ -37,7 +37,4 @@ public sealed class ApiVersioningSettings
             }
         }
     }
-
-    /// <summary>The version that follows <paramref name="major"/>.</summary>
-    public static double SuccessorOf(double major) => ApiVersions.All.First(version => version > major);
 }

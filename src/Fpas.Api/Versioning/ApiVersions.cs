@@ -17,4 +17,7 @@ public static class ApiVersions
     public const string Prefix = "v{version:apiVersion}/";
 
     public static readonly IReadOnlyList<double> All = [V1, V2];
+
+    /// <summary>The version that follows <paramref name="version"/>.</summary>
+    public static double SuccessorOf(double version) => All.First(next => next > version);
 }

@@ -41,7 +41,7 @@ public sealed class DeprecationHeaders(
             response.WriteSunsetPolicy(sunset);
         }
 
-        var successor = ApiVersioningSettings.SuccessorOf(version.MajorVersion ?? 0);
+        var successor = ApiVersions.SuccessorOf(version.MajorVersion ?? 0);
         var document = context.Request.PathBase + ApiDocumentation.PathOf(successor);
         response.Headers.Append("Link", $"<{document}>; rel=\"successor-version\"; type=\"application/json\"");
     }
