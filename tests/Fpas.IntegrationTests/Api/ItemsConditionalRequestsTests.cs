@@ -241,16 +241,4 @@ public sealed class ItemsConditionalRequestsTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return StrongETagOf(response);
     }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, (string Name, string Value) header, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation(header.Name, header.Value);
-        if (json is not null)
-        {
-            request.Content = JsonBody(json);
-        }
-
-        return await Client.SendAsync(request);
-    }
 }

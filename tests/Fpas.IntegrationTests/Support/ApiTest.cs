@@ -28,6 +28,19 @@ public abstract class ApiTest : DatabaseTest
     /// <summary>A value as the wire shows it: two responses are the same when this is (record equality compares lists by reference).</summary>
     protected static string Wire<T>(T value) => JsonSerializer.Serialize(value, Json);
 
+    /// <summary>A request with one header (an <c>If-Match</c>, an <c>If-None-Match</c>) and, when given, a JSON body.</summary>
+    protected async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, (string Name, string Value) header, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.TryAddWithoutValidation(header.Name, header.Value);
+        if (json is not null)
+        {
+            request.Content = JsonBody(json);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
     protected static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     protected static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
