@@ -1,4 +1,20 @@
-# What the bench scripts share: the run's bearer token, and one wrk measurement.
+# What the bench scripts share: their tools, the run's bearer token, and one wrk measurement.
+
+# bench_require_tools: wrk (installed with apt-get when missing and allowed), PostgreSQL's server binaries, and a
+# user they run as; exits 2 naming what is missing.
+bench_require_tools() {
+  if ! command -v wrk >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "Installing wrk with apt-get"
+      apt-get install -y -qq wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+    else
+      echo "error: wrk is not installed (Debian/Ubuntu: sudo apt-get install wrk)" >&2
+      exit 2
+    fi
+  fi
+  pg_bin_dir >/dev/null || { echo "error: no PostgreSQL server binaries. $PG_INSTALL_HINT" >&2; exit 2; }
+  pg_check_owner
+}
 
 # bench_token SCOPES: a signing key and an HS256 token with SCOPES for this run only: exports BENCH_TOKEN, and sets
 # bearer_settings, the settings that make Fpas trust it (the issuer a Production start requires, ADR 12).

@@ -23,9 +23,7 @@ warmup=${BENCH_WARMUP:-5s}
 c=${BENCH_CONNECTIONS:-64}
 per_delete=${BENCH_ROWS_PER_DELETE:-150000}
 export BENCH_ITEMS=10000 BENCH_WRK_DIR="$root/bench/wrk" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-command -v wrk >/dev/null || { echo "error: wrk is not installed (Debian/Ubuntu: apt-get install wrk)" >&2; exit 2; }
-pg_bin_dir >/dev/null || { echo "error: no PostgreSQL server binaries. $PG_INSTALL_HINT" >&2; exit 2; }
-pg_check_owner
+bench_require_tools
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/fpas-options-bench.XXXXXX")
 chmod 755 "$work"

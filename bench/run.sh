@@ -38,17 +38,7 @@ apps=${BENCH_APPS:-"fpas baseline-mux fpas-single baseline"}
 export BENCH_WRK_DIR="$root/bench/wrk"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing wrk with apt-get"
-    apt-get install -y -qq wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
-  else
-    echo "error: wrk is not installed (Debian/Ubuntu: sudo apt-get install wrk)" >&2
-    exit 2
-  fi
-fi
-pg_bin_dir >/dev/null || { echo "error: no PostgreSQL server binaries. $PG_INSTALL_HINT" >&2; exit 2; }
-pg_check_owner
+bench_require_tools
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/fpas-bench.XXXXXX")
 chmod 755 "$work"
